@@ -1,0 +1,112 @@
+package io.cosmolite.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.engine.changefeed.ChangeFeedPage;
+import io.cosmolite.engine.changefeed.ChangeFeedReader;
+import io.cosmolite.engine.changefeed.ChangeFeedRequest;
+import io.cosmolite.engine.document.ContainerState;
+import io.cosmolite.engine.document.ItemOperation;
+import io.cosmolite.engine.document.ItemResult;
+import io.cosmolite.engine.document.ItemStore;
+import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.partition.PartitionKeyRange;
+import io.cosmolite.engine.partition.PartitionKeyValue;
+import io.cosmolite.engine.patch.PatchRequest;
+import java.util.List;
+
+/**
+ * One container's items: CRUD, patch, transactional batch, range scans and the change feed. A
+ * handle reflects the container's properties when it was obtained; get a new one from
+ * {@link CosmosEngine#container} after replacing the container. Thread-safe.
+ *
+ * <p>Every method throws {@link io.cosmolite.engine.error.CosmosException} for a refused request.
+ * {@code partitionKey} may be null only for create and upsert, where it is read from the body.
+ */
+public final class Container {
+    private final ContainerState state;
+    private final ItemStore items;
+    private final ChangeFeedReader changeFeed;
+
+    Container(ContainerState state, ItemStore items, ChangeFeedReader changeFeed) {
+        this.state = state;
+        this.items = items;
+        this.changeFeed = changeFeed;
+    }
+
+    /** The container resource as stored. */
+    public ObjectNode properties() {
+        return state.properties().deepCopy();
+    }
+
+    /** Creates an item (201); 409 if the id exists in its logical partition. */
+    public ItemResult create(PartitionKeyValue partitionKey, ObjectNode body) {
+        return execute(partitionKey, new ItemOperation.Create(body));
+    }
+
+    /** Reads an item (200), or 304 when {@code ifNoneMatch} matches its etag; 404 if missing. */
+    public ItemResult read(PartitionKeyValue partitionKey, String id, String ifNoneMatch) {
+        return execute(partitionKey, new ItemOperation.Read(id, null, ifNoneMatch));
+    }
+
+    /** Replaces an item (200); 404 if missing, 412 if {@code ifMatch} is stale. */
+    public ItemResult replace(PartitionKeyValue partitionKey, String id, ObjectNode body, String ifMatch) {
+        return execute(partitionKey, new ItemOperation.Replace(id, body, ifMatch));
+    }
+
+    /** Creates (201) or replaces (200) an item. */
+    public ItemResult upsert(PartitionKeyValue partitionKey, ObjectNode body, String ifMatch) {
+        return execute(partitionKey, new ItemOperation.Upsert(body, ifMatch));
+    }
+
+    /** Deletes an item (204); 404 if missing, 412 if {@code ifMatch} is stale. */
+    public ItemResult delete(PartitionKeyValue partitionKey, String id, String ifMatch) {
+        return execute(partitionKey, new ItemOperation.Delete(id, ifMatch));
+    }
+
+    /** Patches an item (200); 404 if missing, 412 if {@code ifMatch} is stale, 400 for a bad patch. */
+    public ItemResult patch(PartitionKeyValue partitionKey, String id, PatchRequest patch, String ifMatch) {
+        return execute(partitionKey, new ItemOperation.Patch(id, patch, ifMatch));
+    }
+
+    /** Runs any single item operation. */
+    public ItemResult execute(PartitionKeyValue partitionKey, ItemOperation op) {
+        return items.execute(state, partitionKey, op);
+    }
+
+    /**
+     * Runs a transactional batch on one logical partition: all or nothing. When an operation
+     * fails, it keeps its status, every other one reports 424, and nothing is written.
+     */
+    public List<ItemResult> batch(PartitionKeyValue partitionKey, List<ItemOperation> ops) {
+        return items.executeBatch(state, partitionKey, ops);
+    }
+
+    /** The physical partitions (partition key ranges), tiling "" to "FF". */
+    public List<PartitionKeyRange> partitionKeyRanges() {
+        return state.ranges();
+    }
+
+    /** A page of the items of one physical partition, after {@code continuation} (null = start). */
+    public ItemStore.ScanPage readFeed(String rangeId, byte[] continuation, int maxItems) {
+        return items.scan(state, rangeIndex(rangeId), continuation, maxItems);
+    }
+
+    /** A page of the change feed of one physical partition. */
+    public ChangeFeedPage changeFeed(String rangeId, ChangeFeedRequest request) {
+        int index = rangeIndex(rangeId);
+        return changeFeed.read(state.ridBytes(), index, state.lsn(index), request);
+    }
+
+    /** The highest committed LSN of a physical partition (for session tokens). */
+    public long committedLsn(String rangeId) {
+        return state.lsn(rangeIndex(rangeId)).watermark();
+    }
+
+    private int rangeIndex(String rangeId) {
+        int index = state.rangeIndexOfId(rangeId);
+        if (index < 0) {
+            throw ErrorCode.NOT_FOUND.exception("Partition key range '%s' does not exist.", rangeId);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,307 @@
+package io.cosmolite.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.engine.changefeed.ChangeFeedReader;
+import io.cosmolite.engine.changefeed.LsnSequence;
+import io.cosmolite.engine.document.ContainerState;
+import io.cosmolite.engine.document.ItemStore;
+import io.cosmolite.engine.error.CosmosException;
+import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.json.Json;
+import io.cosmolite.engine.layout.StorageKeys;
+import io.cosmolite.engine.partition.PartitionKeyDefinition;
+import io.cosmolite.engine.partition.PartitionKeyRange;
+import io.cosmolite.engine.partition.PartitionKeyRanges;
+import io.cosmolite.engine.resource.MetadataStore;
+import io.cosmolite.engine.resource.ResourceId;
+import io.cosmolite.engine.resource.ResourceType;
+import io.cosmolite.engine.ru.RequestCharges;
+import io.cosmolite.engine.storage.InMemoryStore;
+import io.cosmolite.engine.storage.KeyCursor;
+import io.cosmolite.engine.storage.KeyValueStore;
+import io.cosmolite.engine.storage.RocksDbStore;
+import io.cosmolite.engine.storage.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Cosmolite engine: an account's databases, containers and other metadata resources, and
+ * handles to containers' items. Open one per data directory; it is thread-safe.
+ *
+ * <pre>{@code
+ * try (CosmosEngine engine = CosmosEngine.open(EngineOptions.inMemory())) {
+ *     engine.create(ResourceType.DATABASE, List.of(), Json.object().put("id", "db"));
+ *     engine.createContainer("db", containerBody, 0, null);
+ *     Container c = engine.container("db", "orders");
+ *     c.create(null, item);
+ * }
+ * }</pre>
+ *
+ * Metadata methods address a resource by the ids of its owners from the database down
+ * ({@code parentIds}: empty for databases and offers, {@code [db]} for containers and users,
+ * {@code [db, container]} for scripts, {@code [db, user]} for permissions).
+ */
+public final class CosmosEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CosmosEngine.class);
+
+    private final KeyValueStore store;
+    private final EngineOptions options;
+    private final MetadataStore metadata;
+    private final ItemStore items;
+    private final ChangeFeedReader changeFeed;
+    private final Map<String, ContainerState> containers = new ConcurrentHashMap<>();
+    private final Map<ResourceId, LsnSequence[]> sequences = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService purger;
+
+    private CosmosEngine(KeyValueStore store, EngineOptions options) {
+        this.store = store;
+        this.options = options;
+        this.metadata = new MetadataStore(store, options.clock());
+        this.items = new ItemStore(store, options.clock());
+        this.changeFeed = new ChangeFeedReader(store);
+        this.metadata.setListener(new MetadataStore.Listener() {
+            @Override
+            public void replaced(MetadataStore.Entry before, MetadataStore.Entry after) {
+                if (after.type() == ResourceType.CONTAINER) {
+                    containers.values().removeIf(s -> s.rid().equals(after.rid()));
+                }
+            }
+
+            @Override
+            public void deleting(MetadataStore.Entry entry, WriteBatch batch) {
+                if (entry.type() == ResourceType.CONTAINER) {
+                    dropContainerData(entry, batch);
+                }
+            }
+        });
+        this.purger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cosmolite-ttl-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, options.ttlPurgeInterval().toMillis());
+        purger.scheduleWithFixedDelay(this::purgeQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens an engine on the store the options name: RocksDB in a data directory, or memory. */
+    public static CosmosEngine open(EngineOptions options) {
+        KeyValueStore store = options.dataDirectory() == null
+                ? new InMemoryStore()
+                : RocksDbStore.open(options.dataDirectory(), options.syncPolicy());
+        return new CosmosEngine(store, options);
+    }
+
+    /** Opens an engine on a given store (which it closes when it is closed). */
+    public static CosmosEngine open(KeyValueStore store, EngineOptions options) {
+        return new CosmosEngine(store, options);
+    }
+
+    /** Creates a metadata resource (not a container: see {@link #createContainer}); 409 if its id is taken. */
+    public ResourceResponse create(ResourceType type, List<String> parentIds, ObjectNode body) {
+        if (type == ResourceType.CONTAINER) {
+            return createContainer(parentIds.get(0), body, 0, null);
+        }
+        return charged(() -> metadata.create(type, parentIds, body, null).body(), RequestCharges.metadataWrite());
+    }
+
+    /**
+     * Creates a container with {@code partitions} physical partitions (0 = the engine's default)
+     * and, when {@code throughput} is given, an offer of that many RU/s.
+     */
+    public ResourceResponse createContainer(String databaseId, ObjectNode body, int partitions, Integer throughput) {
+        int count = partitions == 0 ? options.defaultPartitions() : partitions;
+        if (count < 1 || count > EngineOptions.MAX_PARTITIONS) {
+            throw ErrorCode.BAD_REQUEST.exception(
+                    "A container may have 1 to %d physical partitions, not %d.", EngineOptions.MAX_PARTITIONS, count);
+        }
+        ObjectNode created = charged(() -> metadata.create(ResourceType.CONTAINER, List.of(databaseId), body,
+                (entry, batch) -> batch.put(StorageKeys.ranges(entry.rid().bytes()),
+                        Json.toBytes(rangesJson(PartitionKeyRanges.split(count,
+                                PartitionKeyDefinition.fromJson(entry.body().get("partitionKey"))))))).body(),
+                RequestCharges.metadataWrite()).resource();
+        if (throughput != null) {
+            ObjectNode offer = Json.object();
+            offer.put("resource", created.get("_self").textValue());
+            offer.put("offerResourceId", created.get("_rid").textValue());
+            offer.putObject("content").put("offerThroughput", throughput);
+            charged(() -> metadata.create(ResourceType.OFFER, List.of(), offer, null).body(), RequestCharges.metadataWrite());
+        }
+        return new ResourceResponse(created, RequestCharges.metadataWrite());
+    }
+
+    /** Reads a metadata resource; 404 if it or an owner is missing. */
+    public ResourceResponse read(ResourceType type, List<String> parentIds, String id) {
+        return charged(() -> metadata.read(type, parentIds, id).body(), RequestCharges.metadata());
+    }
+
+    /** Replaces a metadata resource; 412 when {@code ifMatch} is stale. */
+    public ResourceResponse replace(ResourceType type, List<String> parentIds, String id, ObjectNode body, String ifMatch) {
+        return charged(() -> metadata.replace(type, parentIds, id, body, ifMatch).body(), RequestCharges.metadataWrite());
+    }
+
+    /** Deletes a metadata resource and everything it owns (a container's items too). */
+    public ResourceResponse delete(ResourceType type, List<String> parentIds, String id, String ifMatch) {
+        charged(() -> metadata.delete(type, parentIds, id, ifMatch).body(), RequestCharges.metadataWrite());
+        return new ResourceResponse(null, RequestCharges.metadataWrite());
+    }
+
+    /** Every resource of a type under its owner, in id order. */
+    public List<ObjectNode> list(ResourceType type, List<String> parentIds) {
+        return metadata.list(type, parentIds).stream().map(MetadataStore.Entry::body).toList();
+    }
+
+    /** A handle to a container's items; 404 (substatus 1003) when the database or container is missing. */
+    public Container container(String databaseId, String containerId) {
+        try {
+            return new Container(state(databaseId, containerId), items, changeFeed);
+        } catch (CosmosException e) {
+            throw e.withRequestCharge(RequestCharges.failed(e.status()));
+        }
+    }
+
+    /** Runs one pass of the TTL purge now: deletes every expired item, recording the deletes. */
+    public int purgeExpired() {
+        int purged = 0;
+        for (MetadataStore.Entry db : metadata.list(ResourceType.DATABASE, List.of())) {
+            for (MetadataStore.Entry coll : metadata.list(ResourceType.CONTAINER, List.of(db.id()))) {
+                if (coll.body().path("defaultTtl").isNull() || coll.body().path("defaultTtl").isMissingNode()) {
+                    continue;
+                }
+                ContainerState state = state(db.id(), coll.id());
+                for (int r = 0; r < state.ranges().size(); r++) {
+                    purged += purgeRange(state, r);
+                }
+            }
+        }
+        return purged;
+    }
+
+    private int purgeRange(ContainerState state, int rangeIndex) {
+        int purged = 0;
+        List<ObjectNode> candidates = new ArrayList<>();
+        byte[] prefix = StorageKeys.containerPrefix(StorageKeys.ITEM, state.ridBytes());
+        long now = options.clock().millis() / 1000;
+        PartitionKeyRange range = state.ranges().get(rangeIndex);
+        try (KeyCursor c = store.scan(StorageKeys.itemsFrom(state.ridBytes(), range.minInclusive()),
+                range.maxExclusive().equals("FF") ? StorageKeys.prefixEnd(prefix)
+                        : StorageKeys.itemsFrom(state.ridBytes(), range.maxExclusive()))) {
+            while (c.next()) {
+                ObjectNode item = (ObjectNode) Json.parse(c.value());
+                if (io.cosmolite.engine.document.Expiry.isExpired(item, state.defaultTtl(), now)) {
+                    candidates.add(item);
+                }
+            }
+        }
+        for (ObjectNode item : candidates) {
+            if (items.purgeIfExpired(state, item)) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    private void purgeQuietly() {
+        try {
+            purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("TTL purge pass failed: {}", e.toString());
+        }
+    }
+
+    /** Forces every acknowledged write to stable storage. */
+    public void sync() {
+        store.sync();
+    }
+
+    /** Stops the purge and closes the store. */
+    @Override
+    public void close() {
+        purger.shutdownNow();
+        try {
+            purger.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    private ContainerState state(String databaseId, String containerId) {
+        String key = databaseId + '\u0000' + containerId;
+        ContainerState cached = containers.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        return containers.computeIfAbsent(key, k -> load(databaseId, containerId));
+    }
+
+    private ContainerState load(String databaseId, String containerId) {
+        MetadataStore.Entry entry;
+        try {
+            entry = metadata.read(ResourceType.CONTAINER, List.of(databaseId), containerId);
+        } catch (CosmosException e) {
+            if (e.errorCode() == ErrorCode.NOT_FOUND) {
+                throw ErrorCode.OWNER_RESOURCE_NOT_FOUND.exception(e.getMessage());
+            }
+            throw e;
+        }
+        byte[] raw = store.get(StorageKeys.ranges(entry.rid().bytes()));
+        List<PartitionKeyRange> ranges = new ArrayList<>();
+        for (JsonNode r : Json.parse(raw)) {
+            ranges.add(new PartitionKeyRange(r.get("id").textValue(), r.get("minInclusive").textValue(),
+                    r.get("maxExclusive").textValue()));
+        }
+        LsnSequence[] lsns = sequences.computeIfAbsent(entry.rid(), rid -> {
+            LsnSequence[] s = new LsnSequence[ranges.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = new LsnSequence(changeFeed.lastLsn(rid.bytes(), i));
+            }
+            return s;
+        });
+        return new ContainerState(databaseId, entry.body(), ranges, lsns);
+    }
+
+    private void dropContainerData(MetadataStore.Entry container, WriteBatch batch) {
+        byte[] rid = container.rid().bytes();
+        for (byte namespace : new byte[] {StorageKeys.ITEM, StorageKeys.UNIQUE, StorageKeys.CHANGE_LOG}) {
+            byte[] prefix = StorageKeys.containerPrefix(namespace, rid);
+            try (KeyCursor c = store.scan(prefix, StorageKeys.prefixEnd(prefix))) {
+                while (c.next()) {
+                    batch.delete(c.key());
+                }
+            }
+        }
+        batch.delete(StorageKeys.ranges(rid));
+        for (MetadataStore.Entry offer : metadata.list(ResourceType.OFFER, (MetadataStore.Entry) null)) {
+            if (container.rid().toString().equals(offer.body().path("offerResourceId").asText())) {
+                batch.delete(StorageKeys.metadata(new byte[0], ResourceType.OFFER.keyByte(), offer.id()));
+            }
+        }
+        containers.values().removeIf(s -> s.rid().equals(container.rid()));
+        sequences.remove(container.rid());
+    }
+
+    private static ArrayNode rangesJson(List<PartitionKeyRange> ranges) {
+        ArrayNode array = Json.NODES.arrayNode();
+        for (PartitionKeyRange r : ranges) {
+            array.addObject().put("id", r.id()).put("minInclusive", r.minInclusive()).put("maxExclusive", r.maxExclusive());
+        }
+        return array;
+    }
+
+    private static ResourceResponse charged(java.util.function.Supplier<ObjectNode> op, double charge) {
+        try {
+            return new ResourceResponse(op.get(), charge);
+        } catch (CosmosException e) {
+            throw e.withRequestCharge(RequestCharges.failed(e.status()));
+        }
+    }
+}

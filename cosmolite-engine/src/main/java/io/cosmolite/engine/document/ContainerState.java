@@ -1,0 +1,151 @@
+package io.cosmolite.engine.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.engine.changefeed.LsnSequence;
+import io.cosmolite.engine.partition.PartitionKeyDefinition;
+import io.cosmolite.engine.partition.PartitionKeyRange;
+import io.cosmolite.engine.partition.PartitionKeyRanges;
+import io.cosmolite.engine.resource.ResourceId;
+import io.cosmolite.engine.resource.SystemProperties;
+import io.cosmolite.engine.ru.RequestCharges;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the item path needs to know of one container, read once from its stored properties and
+ * kept until the container is replaced or deleted: identity, partitioning, TTL, unique keys, and
+ * the LSN sequence of each physical partition.
+ */
+public final class ContainerState {
+    private final String databaseId;
+    private final ObjectNode properties;
+    private final ResourceId rid;
+    private final byte[] ridBytes;
+    private final PartitionKeyDefinition partitionKey;
+    private final List<PartitionKeyRange> ranges;
+    private final LsnSequence[] lsns;
+    private final Integer defaultTtl;
+    private final List<List<String>> uniqueKeys;
+    private final boolean indexingNone;
+    private final List<String> includedPaths;
+    private final List<String> excludedPaths;
+
+    /**
+     * @param properties the container resource as stored
+     * @param ranges     its physical partitions, tiling the EPK space
+     * @param lsns       the LSN sequence of each range (same order); they outlive a state that is
+     *                   rebuilt after a replace, so LSNs never repeat
+     */
+    public ContainerState(String databaseId, ObjectNode properties, List<PartitionKeyRange> ranges, LsnSequence[] lsns) {
+        this.databaseId = databaseId;
+        this.properties = properties;
+        this.rid = ResourceId.parse(properties.get(SystemProperties.RID).textValue());
+        this.ridBytes = rid.bytes();
+        this.partitionKey = PartitionKeyDefinition.fromJson(properties.get("partitionKey"));
+        this.ranges = List.copyOf(ranges);
+        if (lsns.length != ranges.size()) {
+            throw new IllegalArgumentException("one LSN sequence per range");
+        }
+        this.lsns = lsns.clone();
+        JsonNode ttl = properties.get("defaultTtl");
+        this.defaultTtl = ttl == null || ttl.isNull() ? null : ttl.intValue();
+        List<List<String>> keys = new ArrayList<>();
+        for (JsonNode key : properties.path("uniqueKeyPolicy").path("uniqueKeys")) {
+            List<String> paths = new ArrayList<>();
+            key.path("paths").forEach(p -> paths.add(p.asText()));
+            keys.add(List.copyOf(paths));
+        }
+        this.uniqueKeys = List.copyOf(keys);
+        JsonNode indexing = properties.path("indexingPolicy");
+        this.indexingNone = "none".equalsIgnoreCase(indexing.path("indexingMode").asText());
+        this.includedPaths = paths(indexing.path("includedPaths"));
+        this.excludedPaths = paths(indexing.path("excludedPaths"));
+    }
+
+    private static List<String> paths(JsonNode entries) {
+        List<String> out = new ArrayList<>();
+        entries.forEach(e -> out.add(e.path("path").asText()));
+        return List.copyOf(out);
+    }
+
+    /** The owning database's id. */
+    public String databaseId() {
+        return databaseId;
+    }
+
+    /** The container's id. */
+    public String id() {
+        return properties.get("id").textValue();
+    }
+
+    /** The container resource as stored. */
+    public ObjectNode properties() {
+        return properties;
+    }
+
+    /** The container's resource id. */
+    public ResourceId rid() {
+        return rid;
+    }
+
+    /** The container's resource id bytes, the prefix of its storage keys. Do not modify. */
+    public byte[] ridBytes() {
+        return ridBytes;
+    }
+
+    /** The container's {@code _self} link. */
+    public String selfLink() {
+        return properties.get(SystemProperties.SELF).textValue();
+    }
+
+    /** The partition key definition. */
+    public PartitionKeyDefinition partitionKey() {
+        return partitionKey;
+    }
+
+    /** The physical partitions, in EPK order. */
+    public List<PartitionKeyRange> ranges() {
+        return ranges;
+    }
+
+    /** The index (in {@link #ranges()}) of the physical partition holding {@code epk}. */
+    public int rangeIndexOf(String epk) {
+        return ranges.indexOf(PartitionKeyRanges.find(ranges, epk));
+    }
+
+    /** The index of the range whose id is {@code rangeId}, or -1. */
+    public int rangeIndexOfId(String rangeId) {
+        for (int i = 0; i < ranges.size(); i++) {
+            if (ranges.get(i).id().equals(rangeId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The LSN sequence of the range at {@code rangeIndex}. */
+    public LsnSequence lsn(int rangeIndex) {
+        return lsns[rangeIndex];
+    }
+
+    /** The container's defaultTtl: null = off, -1 = on without default, n seconds. */
+    public Integer defaultTtl() {
+        return defaultTtl;
+    }
+
+    /** The unique keys, each a list of paths. */
+    public List<List<String>> uniqueKeys() {
+        return uniqueKeys;
+    }
+
+    /** The number of index terms writing {@code item} produces under the indexing policy. */
+    public int indexedTerms(JsonNode item) {
+        return indexingNone ? 0 : RequestCharges.indexedTerms(item, includedPaths, excludedPaths);
+    }
+
+    /** True when the indexing mode is none (nothing indexed, cheaper writes). */
+    public boolean indexingNone() {
+        return indexingNone;
+    }
+}

@@ -1,0 +1,211 @@
+package io.cosmolite.engine.document;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.engine.error.CosmosException;
+import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.json.Json;
+import io.cosmolite.engine.layout.StorageKeys;
+import io.cosmolite.engine.partition.EffectivePartitionKey;
+import io.cosmolite.engine.partition.PartitionKeyRange;
+import io.cosmolite.engine.partition.PartitionKeyValue;
+import io.cosmolite.engine.ru.RequestCharges;
+import io.cosmolite.engine.storage.KeyCursor;
+import io.cosmolite.engine.storage.KeyValueStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Item operations of every container: single operations, transactional batches, range scans and
+ * the TTL purge. Writers of one logical partition are serialized by a striped lock (no global
+ * lock); readers take none.
+ */
+public final class ItemStore {
+    /** Most operations in one transactional batch. */
+    public static final int MAX_BATCH_OPERATIONS = 100;
+
+    private static final int STRIPES = 1024;
+
+    /** A page of items from a range scan, and the key to continue after (null at the end). */
+    public record ScanPage(List<ObjectNode> items, byte[] continuation, double requestCharge) {}
+
+    private final KeyValueStore store;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    /** Item operations over {@code store}, with time from {@code clock}. */
+    public ItemStore(KeyValueStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * Runs one operation. {@code partitionKey} may be null for create and upsert (it is then taken
+     * from the body). Failures throw {@link CosmosException} carrying their charge.
+     */
+    public ItemResult execute(ContainerState container, PartitionKeyValue partitionKey, ItemOperation op) {
+        PartitionKeyValue pk = partitionKey != null ? partitionKey : keyFromBody(container, op);
+        String epk = EffectivePartitionKey.of(pk, container.partitionKey());
+        if (op instanceof ItemOperation.Read) {
+            // Reads see committed data only and need no lock.
+            PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
+            return charged(() -> tx.apply(op));
+        }
+        ReentrantLock lock = lockFor(container, epk);
+        lock.lock();
+        PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
+        try {
+            ItemResult result = charged(() -> tx.apply(op));
+            tx.commit();
+            return result;
+        } finally {
+            tx.releaseLsns();
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a transactional batch on one logical partition: all operations or none. On failure the
+     * failing operation keeps its status and every other one gets 424; nothing is written.
+     */
+    public List<ItemResult> executeBatch(ContainerState container, PartitionKeyValue partitionKey,
+                                         List<ItemOperation> ops) {
+        try {
+            checkBatch(partitionKey, ops);
+        } catch (CosmosException e) {
+            throw e.withRequestCharge(RequestCharges.failed(e.status()));
+        }
+        String epk = EffectivePartitionKey.of(partitionKey, container.partitionKey());
+        ReentrantLock lock = lockFor(container, epk);
+        lock.lock();
+        PartitionTransaction tx = new PartitionTransaction(store, container, partitionKey, epk, nowSeconds());
+        try {
+            List<ItemResult> results = new ArrayList<>(ops.size());
+            for (int i = 0; i < ops.size(); i++) {
+                try {
+                    results.add(tx.apply(ops.get(i)));
+                } catch (CosmosException e) {
+                    return failedBatch(ops.size(), i, e);
+                }
+            }
+            tx.commit();
+            return results;
+        } finally {
+            tx.releaseLsns();
+            lock.unlock();
+        }
+    }
+
+    private static void checkBatch(PartitionKeyValue partitionKey, List<ItemOperation> ops) {
+        if (ops.isEmpty()) {
+            throw ErrorCode.BAD_REQUEST.exception("A transactional batch must contain at least one operation.");
+        }
+        if (ops.size() > MAX_BATCH_OPERATIONS) {
+            throw ErrorCode.BAD_REQUEST.exception(
+                    "A transactional batch may contain at most %d operations, not %d.", MAX_BATCH_OPERATIONS, ops.size());
+        }
+        if (partitionKey == null) {
+            throw ErrorCode.BAD_REQUEST.exception("A transactional batch needs a partition key.");
+        }
+    }
+
+    /**
+     * Visible items of one physical partition in key order, at most {@code limit}, after the key
+     * {@code after} (null = from the start).
+     */
+    public ScanPage scan(ContainerState container, int rangeIndex, byte[] after, int limit) {
+        PartitionKeyRange range = container.ranges().get(rangeIndex);
+        byte[] from = after != null ? successor(after) : StorageKeys.itemsFrom(container.ridBytes(), range.minInclusive());
+        byte[] to = range.maxExclusive().equals("FF")
+                ? StorageKeys.prefixEnd(StorageKeys.containerPrefix(StorageKeys.ITEM, container.ridBytes()))
+                : StorageKeys.itemsFrom(container.ridBytes(), range.maxExclusive());
+        long now = nowSeconds();
+        List<ObjectNode> items = new ArrayList<>();
+        byte[] lastKey = null;
+        long bytes = 0;
+        boolean more = false;
+        try (KeyCursor c = store.scan(from, to)) {
+            while (c.next()) {
+                if (items.size() >= limit) {
+                    more = true;
+                    break;
+                }
+                lastKey = c.key();
+                ObjectNode item = (ObjectNode) Json.parse(c.value());
+                if (!Expiry.isExpired(item, container.defaultTtl(), now)) {
+                    items.add(item);
+                    bytes += c.value().length;
+                }
+            }
+        }
+        return new ScanPage(items, more ? lastKey : null, RequestCharges.feedRead(items.size(), bytes));
+    }
+
+    /** Deletes the item if it has expired, recording a TTL delete in the change log; true if it did. */
+    public boolean purgeIfExpired(ContainerState container, ObjectNode item) {
+        PartitionKeyValue pk = PartitionKeyValue.fromDocument(item, container.partitionKey());
+        String epk = EffectivePartitionKey.of(pk, container.partitionKey());
+        ReentrantLock lock = lockFor(container, epk);
+        lock.lock();
+        PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
+        try {
+            boolean purged = tx.purgeIfExpired(item.get("id").textValue());
+            tx.commit();
+            return purged;
+        } finally {
+            tx.releaseLsns();
+            lock.unlock();
+        }
+    }
+
+    private long nowSeconds() {
+        return clock.millis() / 1000;
+    }
+
+    private ReentrantLock lockFor(ContainerState container, String epk) {
+        int h = Arrays.hashCode(container.ridBytes()) * 31 + epk.hashCode();
+        return stripes[Math.floorMod(h ^ (h >>> 16), STRIPES)];
+    }
+
+    private static PartitionKeyValue keyFromBody(ContainerState container, ItemOperation op) {
+        ObjectNode body;
+        if (op instanceof ItemOperation.Create c) {
+            body = c.body();
+        } else if (op instanceof ItemOperation.Upsert u) {
+            body = u.body();
+        } else {
+            throw ErrorCode.BAD_REQUEST.exception("PartitionKey value must be supplied for this operation.");
+        }
+        return PartitionKeyValue.fromDocument(body, container.partitionKey());
+    }
+
+    private static ItemResult charged(java.util.function.Supplier<ItemResult> op) {
+        try {
+            return op.get();
+        } catch (CosmosException e) {
+            throw e.withRequestCharge(RequestCharges.failed(e.status()));
+        }
+    }
+
+    private static List<ItemResult> failedBatch(int size, int failedIndex, CosmosException cause) {
+        List<ItemResult> results = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            if (i == failedIndex) {
+                results.add(new ItemResult(cause.status(), cause.subStatus(), null, null,
+                        RequestCharges.failed(cause.status()), cause.getMessage(), 0));
+            } else {
+                results.add(new ItemResult(ErrorCode.FAILED_DEPENDENCY.status(), 0, null, null, 0, null, 0));
+            }
+        }
+        return results;
+    }
+
+    private static byte[] successor(byte[] key) {
+        return Arrays.copyOf(key, key.length + 1);
+    }
+}

@@ -1,0 +1,129 @@
+package io.cosmolite.engine.layout;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * How the engine lays its data out in the ordered key-value store. Every key starts with a one-byte
+ * namespace:
+ *
+ * <pre>
+ *   'M' parentRid typeByte id            → a metadata resource (database, container, user, ...)
+ *   'R' containerRid                     → the container's partition key ranges
+ *   'D' containerRid epk 0x00 id         → an item, in effective-partition-key order
+ *   'U' containerRid epk 0x00 k values   → a unique-key entry (value: the owning item's id)
+ *   'L' containerRid rangeNo lsn         → a change-log record of one physical partition
+ *   'S' parentRid typeByte               → the last number used for resource ids of that type
+ * </pre>
+ *
+ * <p>Items sort by effective partition key first, so each physical partition (a key range of
+ * effective partition keys) is one contiguous run of keys: splitting a range later is a metadata
+ * change that moves no item. EPKs are upper-case hex strings and ids may hold any character but
+ * 0x00 is never in an EPK, so the terminator keeps {@code (epk, id)} pairs unambiguous and ordered.
+ * Numbers are big-endian so that byte order equals numeric order.
+ */
+public final class StorageKeys {
+    public static final byte METADATA = 'M';
+    public static final byte RANGES = 'R';
+    public static final byte ITEM = 'D';
+    public static final byte UNIQUE = 'U';
+    public static final byte CHANGE_LOG = 'L';
+    public static final byte SEQUENCE = 'S';
+
+    private StorageKeys() {}
+
+    /** Key of a metadata resource. {@code parent} is empty for databases and offers. */
+    public static byte[] metadata(byte[] parent, byte type, String id) {
+        byte[] idBytes = utf8(id);
+        return ByteBuffer.allocate(1 + parent.length + 1 + idBytes.length)
+                .put(METADATA).put(parent).put(type).put(idBytes).array();
+    }
+
+    /** Prefix of every metadata resource of one type under one parent. */
+    public static byte[] metadataPrefix(byte[] parent, byte type) {
+        return ByteBuffer.allocate(1 + parent.length + 1).put(METADATA).put(parent).put(type).array();
+    }
+
+    /** Key of the id sequence of one resource type under one parent. */
+    public static byte[] sequence(byte[] parent, byte type) {
+        return ByteBuffer.allocate(1 + parent.length + 1).put(SEQUENCE).put(parent).put(type).array();
+    }
+
+    /** Key of a container's partition key ranges. */
+    public static byte[] ranges(byte[] containerRid) {
+        return ByteBuffer.allocate(1 + containerRid.length).put(RANGES).put(containerRid).array();
+    }
+
+    /** Key of an item. */
+    public static byte[] item(byte[] containerRid, String epk, String id) {
+        byte[] e = ascii(epk);
+        byte[] i = utf8(id);
+        return ByteBuffer.allocate(1 + containerRid.length + e.length + 1 + i.length)
+                .put(ITEM).put(containerRid).put(e).put((byte) 0).put(i).array();
+    }
+
+    /** First key of the items whose EPK is at least {@code epk} (inclusive bound). */
+    public static byte[] itemsFrom(byte[] containerRid, String epk) {
+        byte[] e = ascii(epk);
+        return ByteBuffer.allocate(1 + containerRid.length + e.length)
+                .put(ITEM).put(containerRid).put(e).array();
+    }
+
+    /** Prefix of the items of one logical partition. */
+    public static byte[] logicalPartitionPrefix(byte[] containerRid, String epk) {
+        byte[] e = ascii(epk);
+        return ByteBuffer.allocate(1 + containerRid.length + e.length + 1)
+                .put(ITEM).put(containerRid).put(e).put((byte) 0).array();
+    }
+
+    /** Prefix of every key of a namespace within one container. */
+    public static byte[] containerPrefix(byte namespace, byte[] containerRid) {
+        return ByteBuffer.allocate(1 + containerRid.length).put(namespace).put(containerRid).array();
+    }
+
+    /** Key of a unique-key entry: {@code values} is the canonical JSON of the key's values. */
+    public static byte[] unique(byte[] containerRid, String epk, int keyNumber, String values) {
+        byte[] e = ascii(epk);
+        byte[] v = utf8(values);
+        return ByteBuffer.allocate(1 + containerRid.length + e.length + 2 + v.length)
+                .put(UNIQUE).put(containerRid).put(e).put((byte) 0).put((byte) keyNumber).put(v).array();
+    }
+
+    /** Key of a change-log record. */
+    public static byte[] changeLog(byte[] containerRid, int rangeNumber, long lsn) {
+        return ByteBuffer.allocate(1 + containerRid.length + 4 + 8)
+                .put(CHANGE_LOG).put(containerRid).putInt(rangeNumber).putLong(lsn).array();
+    }
+
+    /** Prefix of one physical partition's change log. */
+    public static byte[] changeLogPrefix(byte[] containerRid, int rangeNumber) {
+        return ByteBuffer.allocate(1 + containerRid.length + 4)
+                .put(CHANGE_LOG).put(containerRid).putInt(rangeNumber).array();
+    }
+
+    /** The LSN of a change-log key. */
+    public static long lsnOf(byte[] changeLogKey) {
+        return ByteBuffer.wrap(changeLogKey, changeLogKey.length - 8, 8).getLong();
+    }
+
+    /** The smallest key greater than every key that starts with {@code prefix}, or null if none. */
+    public static byte[] prefixEnd(byte[] prefix) {
+        byte[] end = Arrays.copyOf(prefix, prefix.length);
+        for (int i = end.length - 1; i >= 0; i--) {
+            if (end[i] != (byte) 0xFF) {
+                end[i]++;
+                return Arrays.copyOf(end, i + 1);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

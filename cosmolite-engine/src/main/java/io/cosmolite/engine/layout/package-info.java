@@ -1,0 +1,2 @@
+/** The storage key layout of the engine (see {@link io.cosmolite.engine.layout.StorageKeys}). Depends on nothing. */
+package io.cosmolite.engine.layout;

@@ -1,0 +1,285 @@
+package io.cosmolite.engine.storage;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link KeyValueStore} held in memory, for tests and {@code --in-memory}; {@link #sync()} does
+ * nothing and nothing survives the process.
+ *
+ * <p>Design: multi-version concurrency over one {@link ConcurrentSkipListMap} ordered by
+ * {@link Arrays#compareUnsigned}. Each key maps to a chain of {@link Version}s, newest first, each
+ * stamped with the sequence number of the batch that wrote it (a delete writes a tombstone).
+ * Writers take {@code commitLock} one at a time, stamp a whole batch with the next sequence number
+ * and only then publish that number in the volatile {@code visible}; readers ignore versions newer
+ * than the {@code visible} they read. So:
+ * <ul>
+ *   <li>{@link #get} takes no lock: one skip-list lookup, one volatile read and at most one step
+ *       down the chain. Once any read has seen one key of a batch, every later read sees all of
+ *       it; no read ever sees part of a batch.</li>
+ *   <li>A scan pins the {@code visible} number at open as its snapshot and walks the live map
+ *       lazily, resolving each key to its newest version not above the snapshot. It sees exactly
+ *       the batches published before it was opened, all of each, and nothing later, however long
+ *       it stays open; it never blocks writers and costs no copy. Opening one waits only for a
+ *       batch being stamped at that instant.</li>
+ *   <li>Copy-on-write of the whole map (too slow per write) and a read-write lock held by scans
+ *       (lets a long scan stall every writer) were rejected for this.</li>
+ * </ul>
+ *
+ * <p>Old versions are pruned as a key is written: a chain keeps its newest version, the newest
+ * not above {@code visible}, and the newest not above each open scan's snapshot. Tombstones leave
+ * the map once no open scan can need what they hide. A cursor that is never closed pins its
+ * snapshot, and so the versions it needs, until the store is closed.
+ */
+public final class InMemoryStore implements KeyValueStore {
+
+    private final ConcurrentSkipListMap<byte[], Version> map =
+            new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+
+    /** Serializes writers, snapshot registration and pruning. */
+    private final ReentrantLock commitLock = new ReentrantLock();
+
+    /** Sequence number of the newest batch readers may see. */
+    private volatile long visible;
+
+    /** Open scans' snapshots, each with its number of open cursors; guarded by commitLock. */
+    private final TreeMap<Long, Integer> openSnapshots = new TreeMap<>();
+
+    /** Keys whose head is a published tombstone still hiding older versions; guarded by commitLock. */
+    private final ArrayDeque<Map.Entry<byte[], Version>> pendingTombstones = new ArrayDeque<>();
+
+    private volatile boolean closed;
+
+    /** An empty store. */
+    public InMemoryStore() {
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        checkOpen();
+        Version head = map.get(key);
+        if (head == null) {
+            return null;
+        }
+        byte[] value = head.resolve(visible);
+        return value == null ? null : value.clone();
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        checkOpen();
+        if (batch.isEmpty()) {
+            return;
+        }
+        commitLock.lock();
+        try {
+            checkOpen();
+            long seq = visible + 1;
+            long[] needed = neededSnapshots();
+            for (WriteBatch.Op op : batch.ops()) {
+                byte[] key = op.key().clone();
+                byte[] value = op.isDelete() ? null : op.value().clone();
+                Version head = new Version(seq, value, map.get(key));
+                head.pruneBelow(needed);
+                map.put(key, head);
+                if (value == null) {
+                    pendingTombstones.add(Map.entry(key, head));
+                }
+            }
+            visible = seq;
+            dropUnneededTombstones();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    @Override
+    public KeyCursor scan(byte[] fromInclusive, byte[] toExclusive) {
+        return openCursor(fromInclusive, toExclusive, false);
+    }
+
+    @Override
+    public KeyCursor scanDescending(byte[] fromInclusive, byte[] toExclusive) {
+        return openCursor(fromInclusive, toExclusive, true);
+    }
+
+    @Override
+    public void sync() {
+        checkOpen();
+    }
+
+    @Override
+    public void close() {
+        commitLock.lock();
+        try {
+            // The map is not cleared: a get racing with close must not answer from an emptied map.
+            closed = true;
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreClosedException();
+        }
+    }
+
+    private KeyCursor openCursor(byte[] from, byte[] to, boolean descending) {
+        checkOpen();
+        NavigableMap<byte[], Version> range = range(from, to);
+        long snapshot;
+        commitLock.lock();
+        try {
+            checkOpen();
+            snapshot = visible;
+            openSnapshots.merge(snapshot, 1, Integer::sum);
+        } finally {
+            commitLock.unlock();
+        }
+        Iterator<Map.Entry<byte[], Version>> entries =
+                (descending ? range.descendingMap() : range).entrySet().iterator();
+        return new SnapshotCursor(entries, snapshot);
+    }
+
+    private NavigableMap<byte[], Version> range(byte[] from, byte[] to) {
+        if (from != null && to != null) {
+            if (Arrays.compareUnsigned(from, to) >= 0) {
+                return new TreeMap<>();
+            }
+            return map.subMap(from, true, to, false);
+        }
+        if (from != null) {
+            return map.tailMap(from, true);
+        }
+        if (to != null) {
+            return map.headMap(to, false);
+        }
+        return map;
+    }
+
+    /** Sequence numbers some reader may still read at, descending; caller holds commitLock. */
+    private long[] neededSnapshots() {
+        long[] needed = new long[openSnapshots.size() + 1];
+        needed[0] = visible;
+        int i = 1;
+        for (Long s : openSnapshots.descendingKeySet()) {
+            needed[i++] = s;
+        }
+        return needed;
+    }
+
+    /** Removes published tombstones no open scan needs; caller holds commitLock. */
+    private void dropUnneededTombstones() {
+        long oldest = openSnapshots.isEmpty() ? visible : openSnapshots.firstKey();
+        while (!pendingTombstones.isEmpty() && pendingTombstones.peekFirst().getValue().seq <= oldest) {
+            Map.Entry<byte[], Version> tombstone = pendingTombstones.pollFirst();
+            // Removes only if no later write replaced the tombstone (identity equality).
+            map.remove(tombstone.getKey(), tombstone.getValue());
+        }
+    }
+
+    private void closeSnapshot(long snapshot) {
+        commitLock.lock();
+        try {
+            openSnapshots.computeIfPresent(snapshot, (s, n) -> n == 1 ? null : n - 1);
+            if (!closed) {
+                dropUnneededTombstones();
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /**
+     * One value of a key (null for a tombstone) and the older ones still needed. Identity equality,
+     * so a conditional remove only matches the exact version.
+     */
+    private static final class Version {
+        final long seq;
+        final byte[] value;
+        /** Older version; relinked by writers under commitLock, only past versions no reader needs. */
+        volatile Version older;
+
+        Version(long seq, byte[] value, Version older) {
+            this.seq = seq;
+            this.value = value;
+            this.older = older;
+        }
+
+        /** The value as of sequence number {@code snapshot}, or null if absent then. */
+        byte[] resolve(long snapshot) {
+            Version v = this;
+            while (v != null && v.seq > snapshot) {
+                v = v.older;
+            }
+            return v == null ? null : v.value;
+        }
+
+        /**
+         * Keeps, below this head, only the newest version not above each of {@code needed}
+         * (descending). Readers racing with the relinking either still see a skipped version, which
+         * they would step past anyway, or already the shorter chain.
+         */
+        void pruneBelow(long[] needed) {
+            int i = 0;
+            while (i < needed.length && needed[i] >= seq) {
+                i++;
+            }
+            Version kept = this;
+            for (Version v = older; v != null && i < needed.length; v = v.older) {
+                if (v.seq <= needed[i]) {
+                    if (kept.older != v) {
+                        kept.older = v;
+                    }
+                    kept = v;
+                    while (i < needed.length && needed[i] >= v.seq) {
+                        i++;
+                    }
+                }
+            }
+            if (kept.older != null) {
+                kept.older = null;
+            }
+        }
+    }
+
+    /** A lazy cursor over the live map that resolves every key at its snapshot. */
+    private final class SnapshotCursor extends EntryCursor {
+        private final Iterator<Map.Entry<byte[], Version>> entries;
+        private final long snapshot;
+
+        SnapshotCursor(Iterator<Map.Entry<byte[], Version>> entries, long snapshot) {
+            this.entries = entries;
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        boolean advance() {
+            while (true) {
+                checkOpen();
+                if (!entries.hasNext()) {
+                    return false;
+                }
+                Map.Entry<byte[], Version> entry = entries.next();
+                byte[] value = entry.getValue().resolve(snapshot);
+                if (value != null) {
+                    found(entry.getKey().clone(), value.clone());
+                    return true;
+                }
+            }
+        }
+
+        @Override
+        void release() {
+            closeSnapshot(snapshot);
+        }
+    }
+}
