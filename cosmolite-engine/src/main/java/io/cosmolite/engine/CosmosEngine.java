@@ -178,32 +178,8 @@ public final class CosmosEngine implements AutoCloseable {
                 }
                 ContainerState state = state(db.id(), coll.id());
                 for (int r = 0; r < state.ranges().size(); r++) {
-                    purged += purgeRange(state, r);
+                    purged += items.purgeExpired(state, r);
                 }
-            }
-        }
-        return purged;
-    }
-
-    private int purgeRange(ContainerState state, int rangeIndex) {
-        int purged = 0;
-        List<ObjectNode> candidates = new ArrayList<>();
-        byte[] prefix = StorageKeys.containerPrefix(StorageKeys.ITEM, state.ridBytes());
-        long now = options.clock().millis() / 1000;
-        PartitionKeyRange range = state.ranges().get(rangeIndex);
-        try (KeyCursor c = store.scan(StorageKeys.itemsFrom(state.ridBytes(), range.minInclusive()),
-                range.maxExclusive().equals("FF") ? StorageKeys.prefixEnd(prefix)
-                        : StorageKeys.itemsFrom(state.ridBytes(), range.maxExclusive()))) {
-            while (c.next()) {
-                ObjectNode item = (ObjectNode) Json.parse(c.value());
-                if (io.cosmolite.engine.document.Expiry.isExpired(item, state.defaultTtl(), now)) {
-                    candidates.add(item);
-                }
-            }
-        }
-        for (ObjectNode item : candidates) {
-            if (items.purgeIfExpired(state, item)) {
-                purged++;
             }
         }
         return purged;

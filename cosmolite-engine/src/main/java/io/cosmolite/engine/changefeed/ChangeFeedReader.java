@@ -3,6 +3,7 @@ package io.cosmolite.engine.changefeed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.layout.StorageKeys;
+import io.cosmolite.engine.layout.StoredItem;
 import io.cosmolite.engine.ru.RequestCharges;
 import io.cosmolite.engine.storage.KeyCursor;
 import io.cosmolite.engine.storage.KeyValueStore;
@@ -38,7 +39,7 @@ public final class ChangeFeedReader {
             byte[] to = StorageKeys.changeLog(containerRid, rangeIndex, watermark + 1);
             try (KeyCursor c = store.scan(from, to)) {
                 while (items.size() < request.maxItems() && c.next()) {
-                    ChangeRecord record = ChangeRecord.parse(c.value());
+                    ChangeRecord record = ChangeRecord.decode(c.value());
                     continuation = record.lsn();
                     if (!inRange(record.epk(), request)) {
                         continue;
@@ -73,20 +74,17 @@ public final class ChangeFeedReader {
     }
 
     private ObjectNode latestVersion(byte[] containerRid, ChangeRecord record) {
-        if (record.current() == null) {
+        if (record.currentJson() == null) {
             return null;
         }
         byte[] stored = store.get(StorageKeys.item(containerRid, record.epk(), record.id()));
-        if (stored == null) {
-            return null;
-        }
-        ObjectNode item = (ObjectNode) Json.parse(stored);
-        return item.path("_lsn").asLong() == record.lsn() ? item : null;
+        return stored != null && StoredItem.decode(stored).lsn() == record.lsn() ? record.current() : null;
     }
 
     private ObjectNode allVersions(byte[] containerRid, int rangeIndex, ChangeRecord record) {
         ObjectNode out = Json.object();
-        out.set("current", record.current() != null ? record.current() : Json.object());
+        ObjectNode current = record.current();
+        out.set("current", current != null ? current : Json.object());
         ObjectNode meta = out.putObject("metadata");
         meta.put("operationType", record.operation().wireName());
         meta.put("lsn", record.lsn());
@@ -99,7 +97,7 @@ public final class ChangeFeedReader {
         if (record.previousLsn() > 0) {
             byte[] prev = store.get(StorageKeys.changeLog(containerRid, rangeIndex, record.previousLsn()));
             if (prev != null) {
-                ObjectNode previous = ChangeRecord.parse(prev).current();
+                ObjectNode previous = ChangeRecord.decode(prev).current();
                 if (previous != null) {
                     out.set("previous", previous);
                 }
@@ -114,7 +112,7 @@ public final class ChangeFeedReader {
         long last = 0;
         try (KeyCursor c = store.scan(from, to)) {
             while (c.next()) {
-                ChangeRecord record = ChangeRecord.parse(c.value());
+                ChangeRecord record = ChangeRecord.decode(c.value());
                 if (record.crts() >= epochSeconds) {
                     break;
                 }

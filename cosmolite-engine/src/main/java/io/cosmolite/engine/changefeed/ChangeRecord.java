@@ -1,26 +1,30 @@
 package io.cosmolite.engine.changefeed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One entry of a physical partition's change log: what a write did, at which LSN and time. The
  * previous image of a replace or delete is not copied: it is the {@code current} of the record at
  * {@code previousLsn}, read when the all-versions feed needs it.
  *
- * @param operation        create, replace or delete
- * @param lsn              the write's log sequence number
- * @param crts             the write's time, epoch seconds (Cosmos's conflict-resolution timestamp)
- * @param id               the item id
- * @param partitionKeyJson the logical partition key, as the header's JSON array
- * @param epk              the effective partition key
- * @param current          the item after the write; null for deletes
- * @param previousLsn      the LSN of the version this write replaced or deleted; 0 for creates
+ * @param operation         create, replace or delete
+ * @param lsn               the write's log sequence number
+ * @param crts              the write's time, epoch seconds (Cosmos's conflict-resolution timestamp)
+ * @param id                the item id
+ * @param partitionKeyJson  the logical partition key, as the header's JSON array
+ * @param epk               the effective partition key
+ * @param currentJson       the item's JSON after the write; null for deletes
+ * @param previousLsn       the LSN of the version this write replaced or deleted; 0 for creates
  * @param timeToLiveExpired true when the delete was made by the TTL purge
  */
 public record ChangeRecord(Operation operation, long lsn, long crts, String id, String partitionKeyJson, String epk,
-                           ObjectNode current, long previousLsn, boolean timeToLiveExpired) {
+                           byte[] currentJson, long previousLsn, boolean timeToLiveExpired) {
+
+    private static final byte FORMAT = 1;
 
     /** The operation types of the all-versions-and-deletes feed. */
     public enum Operation {
@@ -36,45 +40,56 @@ public record ChangeRecord(Operation operation, long lsn, long crts, String id, 
         public String wireName() {
             return wireName;
         }
-
-        static Operation ofWireName(String name) {
-            for (Operation o : values()) {
-                if (o.wireName.equals(name)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("unknown change operation " + name);
-        }
     }
 
-    /** The record's storage form. */
-    public byte[] toBytes() {
-        ObjectNode n = Json.object();
-        n.put("op", operation.wireName());
-        n.put("lsn", lsn);
-        n.put("crts", crts);
-        n.put("id", id);
-        n.put("pk", partitionKeyJson);
-        n.put("epk", epk);
-        if (current != null) {
-            n.set("current", current);
+    /** The item after the write, parsed; null for deletes. */
+    public ObjectNode current() {
+        return currentJson == null ? null : (ObjectNode) Json.parse(currentJson);
+    }
+
+    /** The record's storage form: a binary header followed by the item's JSON. */
+    public byte[] encode() {
+        byte[] i = id.getBytes(StandardCharsets.UTF_8);
+        byte[] p = partitionKeyJson.getBytes(StandardCharsets.UTF_8);
+        byte[] e = epk.getBytes(StandardCharsets.US_ASCII);
+        int jsonLength = currentJson == null ? 0 : currentJson.length;
+        ByteBuffer b = ByteBuffer.allocate(1 + 1 + 8 + 8 + 8 + 1 + 4 + i.length + 4 + p.length + 4 + e.length + 1 + jsonLength)
+                .put(FORMAT)
+                .put((byte) operation.ordinal())
+                .putLong(lsn).putLong(crts).putLong(previousLsn)
+                .put((byte) (timeToLiveExpired ? 1 : 0))
+                .putInt(i.length).put(i)
+                .putInt(p.length).put(p)
+                .putInt(e.length).put(e)
+                .put((byte) (currentJson == null ? 0 : 1));
+        if (currentJson != null) {
+            b.put(currentJson);
         }
-        if (previousLsn > 0) {
-            n.put("prev", previousLsn);
-        }
-        if (timeToLiveExpired) {
-            n.put("ttlExpired", true);
-        }
-        return Json.toBytes(n);
+        return b.array();
     }
 
     /** Reads a record from its storage form. */
-    public static ChangeRecord parse(byte[] bytes) {
-        JsonNode n = Json.parse(bytes);
-        JsonNode current = n.get("current");
-        return new ChangeRecord(Operation.ofWireName(n.get("op").textValue()), n.get("lsn").longValue(),
-                n.get("crts").longValue(), n.get("id").textValue(), n.get("pk").textValue(), n.get("epk").textValue(),
-                current == null ? null : (ObjectNode) current, n.path("prev").asLong(0),
-                n.path("ttlExpired").asBoolean(false));
+    public static ChangeRecord decode(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (b.get() != FORMAT) {
+            throw new IllegalStateException("unknown change record format " + bytes[0]);
+        }
+        Operation operation = Operation.values()[b.get()];
+        long lsn = b.getLong();
+        long crts = b.getLong();
+        long previousLsn = b.getLong();
+        boolean ttlExpired = b.get() == 1;
+        String id = string(b, StandardCharsets.UTF_8);
+        String pk = string(b, StandardCharsets.UTF_8);
+        String epk = string(b, StandardCharsets.US_ASCII);
+        byte[] json = b.get() == 1 ? Arrays.copyOfRange(bytes, b.position(), bytes.length) : null;
+        return new ChangeRecord(operation, lsn, crts, id, pk, epk, json, previousLsn, ttlExpired);
+    }
+
+    private static String string(ByteBuffer b, java.nio.charset.Charset charset) {
+        int n = b.getInt();
+        String s = new String(b.array(), b.position(), n, charset);
+        b.position(b.position() + n);
+        return s;
     }
 }

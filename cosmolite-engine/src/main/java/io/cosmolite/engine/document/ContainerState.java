@@ -3,13 +3,13 @@ package io.cosmolite.engine.document;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.changefeed.LsnSequence;
+import io.cosmolite.engine.container.ContainerPolicy;
 import io.cosmolite.engine.partition.PartitionKeyDefinition;
 import io.cosmolite.engine.partition.PartitionKeyRange;
 import io.cosmolite.engine.partition.PartitionKeyRanges;
 import io.cosmolite.engine.resource.ResourceId;
 import io.cosmolite.engine.resource.SystemProperties;
 import io.cosmolite.engine.ru.RequestCharges;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,11 +25,7 @@ public final class ContainerState {
     private final PartitionKeyDefinition partitionKey;
     private final List<PartitionKeyRange> ranges;
     private final LsnSequence[] lsns;
-    private final Integer defaultTtl;
-    private final List<List<String>> uniqueKeys;
-    private final boolean indexingNone;
-    private final List<String> includedPaths;
-    private final List<String> excludedPaths;
+    private final ContainerPolicy policy;
 
     /**
      * @param properties the container resource as stored
@@ -48,25 +44,7 @@ public final class ContainerState {
             throw new IllegalArgumentException("one LSN sequence per range");
         }
         this.lsns = lsns.clone();
-        JsonNode ttl = properties.get("defaultTtl");
-        this.defaultTtl = ttl == null || ttl.isNull() ? null : ttl.intValue();
-        List<List<String>> keys = new ArrayList<>();
-        for (JsonNode key : properties.path("uniqueKeyPolicy").path("uniqueKeys")) {
-            List<String> paths = new ArrayList<>();
-            key.path("paths").forEach(p -> paths.add(p.asText()));
-            keys.add(List.copyOf(paths));
-        }
-        this.uniqueKeys = List.copyOf(keys);
-        JsonNode indexing = properties.path("indexingPolicy");
-        this.indexingNone = "none".equalsIgnoreCase(indexing.path("indexingMode").asText());
-        this.includedPaths = paths(indexing.path("includedPaths"));
-        this.excludedPaths = paths(indexing.path("excludedPaths"));
-    }
-
-    private static List<String> paths(JsonNode entries) {
-        List<String> out = new ArrayList<>();
-        entries.forEach(e -> out.add(e.path("path").asText()));
-        return List.copyOf(out);
+        this.policy = ContainerPolicy.of(properties);
     }
 
     /** The owning database's id. */
@@ -131,21 +109,17 @@ public final class ContainerState {
 
     /** The container's defaultTtl: null = off, -1 = on without default, n seconds. */
     public Integer defaultTtl() {
-        return defaultTtl;
+        return policy.defaultTtl();
     }
 
     /** The unique keys, each a list of paths. */
     public List<List<String>> uniqueKeys() {
-        return uniqueKeys;
+        return policy.uniqueKeys();
     }
 
     /** The number of index terms writing {@code item} produces under the indexing policy. */
     public int indexedTerms(JsonNode item) {
-        return indexingNone ? 0 : RequestCharges.indexedTerms(item, includedPaths, excludedPaths);
-    }
-
-    /** True when the indexing mode is none (nothing indexed, cheaper writes). */
-    public boolean indexingNone() {
-        return indexingNone;
+        return policy.isIndexingNone() ? 0
+                : RequestCharges.indexedTerms(item, policy.includedPaths(), policy.excludedPaths());
     }
 }

@@ -3,7 +3,7 @@ package io.cosmolite.engine.document;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.error.ErrorCode;
-import io.cosmolite.engine.resource.SystemProperties;
+import io.cosmolite.engine.layout.StoredItem;
 
 /**
  * Time-to-live rules. The container's {@code defaultTtl}: absent/null = TTL off (item {@code ttl}
@@ -25,24 +25,12 @@ public final class Expiry {
         }
     }
 
-    /**
-     * The second (epoch) at which {@code item} expires, or {@link Long#MAX_VALUE} when it never
-     * does. {@code defaultTtl} is the container's setting (null = off).
-     */
-    public static long expiresAt(ObjectNode item, Integer defaultTtl) {
+    /** True when a stored item has expired at {@code nowSeconds}; reads only its header. */
+    public static boolean isExpired(StoredItem item, Integer defaultTtl, long nowSeconds) {
         if (defaultTtl == null) {
-            return Long.MAX_VALUE;
+            return false;
         }
-        JsonNode ttl = item.get("ttl");
-        long seconds = ttl != null && ttl.isIntegralNumber() ? ttl.longValue() : defaultTtl;
-        if (seconds <= 0) {
-            return Long.MAX_VALUE;
-        }
-        return item.path(SystemProperties.TS).asLong() + seconds;
-    }
-
-    /** True when {@code item} has expired at {@code nowSeconds}. */
-    public static boolean isExpired(ObjectNode item, Integer defaultTtl, long nowSeconds) {
-        return expiresAt(item, defaultTtl) <= nowSeconds;
+        long seconds = item.ttl() != null ? item.ttl() : defaultTtl;
+        return seconds > 0 && item.ts() + seconds <= nowSeconds;
     }
 }

@@ -3,8 +3,8 @@ package io.cosmolite.engine.document;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.error.ErrorCode;
-import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.layout.StorageKeys;
+import io.cosmolite.engine.layout.StoredItem;
 import io.cosmolite.engine.partition.EffectivePartitionKey;
 import io.cosmolite.engine.partition.PartitionKeyRange;
 import io.cosmolite.engine.partition.PartitionKeyValue;
@@ -119,11 +119,8 @@ public final class ItemStore {
      * {@code after} (null = from the start).
      */
     public ScanPage scan(ContainerState container, int rangeIndex, byte[] after, int limit) {
-        PartitionKeyRange range = container.ranges().get(rangeIndex);
-        byte[] from = after != null ? successor(after) : StorageKeys.itemsFrom(container.ridBytes(), range.minInclusive());
-        byte[] to = range.maxExclusive().equals("FF")
-                ? StorageKeys.prefixEnd(StorageKeys.containerPrefix(StorageKeys.ITEM, container.ridBytes()))
-                : StorageKeys.itemsFrom(container.ridBytes(), range.maxExclusive());
+        byte[] from = after != null ? successor(after) : rangeStart(container, rangeIndex);
+        byte[] to = rangeEnd(container, rangeIndex);
         long now = nowSeconds();
         List<ObjectNode> items = new ArrayList<>();
         byte[] lastKey = null;
@@ -136,18 +133,41 @@ public final class ItemStore {
                     break;
                 }
                 lastKey = c.key();
-                ObjectNode item = (ObjectNode) Json.parse(c.value());
+                StoredItem item = StoredItem.decode(c.value());
                 if (!Expiry.isExpired(item, container.defaultTtl(), now)) {
-                    items.add(item);
-                    bytes += c.value().length;
+                    items.add(item.node());
+                    bytes += item.json().length;
                 }
             }
         }
         return new ScanPage(items, more ? lastKey : null, RequestCharges.feedRead(items.size(), bytes));
     }
 
-    /** Deletes the item if it has expired, recording a TTL delete in the change log; true if it did. */
-    public boolean purgeIfExpired(ContainerState container, ObjectNode item) {
+    /**
+     * Deletes every expired item of one physical partition, recording TTL deletes in the change
+     * log; returns how many it deleted. Reads only item headers to find them.
+     */
+    public int purgeExpired(ContainerState container, int rangeIndex) {
+        long now = nowSeconds();
+        List<ObjectNode> expired = new ArrayList<>();
+        try (KeyCursor c = store.scan(rangeStart(container, rangeIndex), rangeEnd(container, rangeIndex))) {
+            while (c.next()) {
+                StoredItem item = StoredItem.decode(c.value());
+                if (Expiry.isExpired(item, container.defaultTtl(), now)) {
+                    expired.add(item.node());
+                }
+            }
+        }
+        int purged = 0;
+        for (ObjectNode item : expired) {
+            if (purgeIfExpired(container, item)) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    private boolean purgeIfExpired(ContainerState container, ObjectNode item) {
         PartitionKeyValue pk = PartitionKeyValue.fromDocument(item, container.partitionKey());
         String epk = EffectivePartitionKey.of(pk, container.partitionKey());
         ReentrantLock lock = lockFor(container, epk);
@@ -161,6 +181,17 @@ public final class ItemStore {
             tx.releaseLsns();
             lock.unlock();
         }
+    }
+
+    private static byte[] rangeStart(ContainerState container, int rangeIndex) {
+        return StorageKeys.itemsFrom(container.ridBytes(), container.ranges().get(rangeIndex).minInclusive());
+    }
+
+    private static byte[] rangeEnd(ContainerState container, int rangeIndex) {
+        PartitionKeyRange range = container.ranges().get(rangeIndex);
+        return range.maxExclusive().equals(EffectivePartitionKey.MAX)
+                ? StorageKeys.prefixEnd(StorageKeys.containerPrefix(StorageKeys.ITEM, container.ridBytes()))
+                : StorageKeys.itemsFrom(container.ridBytes(), range.maxExclusive());
     }
 
     private long nowSeconds() {

@@ -6,6 +6,7 @@ import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.error.ErrorCode;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.layout.StorageKeys;
+import io.cosmolite.engine.layout.StoredItem;
 import io.cosmolite.engine.partition.PartitionKeyValue;
 import io.cosmolite.engine.patch.PatchApplier;
 import io.cosmolite.engine.resource.IdRules;
@@ -15,6 +16,7 @@ import io.cosmolite.engine.ru.RequestCharges;
 import io.cosmolite.engine.ru.WriteKind;
 import io.cosmolite.engine.storage.KeyValueStore;
 import io.cosmolite.engine.storage.WriteBatch;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +33,15 @@ import java.util.Map;
  * store batch. Each write takes one LSN of the physical partition when it is staged; the LSNs are
  * released after the commit (or the abort), which is what lets change-feed readers trust the
  * partition's watermark.
+ *
+ * <p>Reads work on {@link StoredItem}s and parse an item's JSON only when an operation needs its
+ * content (patch, unique keys, a delete's charge).
  */
 final class PartitionTransaction {
-    /** Largest item accepted, in bytes of its JSON. */
+    /** Largest item accepted: its JSON as stored, system properties included, in bytes. */
     static final int MAX_ITEM_BYTES = 2 * 1024 * 1024;
 
-    private static final ObjectNode ABSENT = Json.object();
-
-    private record Staged(String id, ObjectNode before, ObjectNode after, long lsn, boolean ttlExpired) {}
+    private record Staged(String id, StoredItem before, StoredItem after, long lsn, boolean ttlExpired) {}
 
     private final KeyValueStore store;
     private final ContainerState container;
@@ -46,7 +49,9 @@ final class PartitionTransaction {
     private final String epk;
     private final int rangeIndex;
     private final long now;
-    private final Map<String, ObjectNode> items = new HashMap<>();
+    /** Items read or staged so far; a null value means absent. */
+    private final Map<String, StoredItem> items = new HashMap<>();
+    /** Unique-key entries changed so far; a null value means removed. */
     private final Map<String, String> uniqueOwners = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
     private final List<Long> lsns = new ArrayList<>(1);
@@ -75,7 +80,7 @@ final class PartitionTransaction {
         }
         if (op instanceof ItemOperation.Upsert u) {
             ObjectNode body = prepareBody(u.body(), null);
-            ObjectNode before = visible(body.get("id").textValue());
+            StoredItem before = visible(body.get("id").textValue());
             if (before == null) {
                 if (u.ifMatch() != null) {
                     throw notFound();
@@ -87,29 +92,29 @@ final class PartitionTransaction {
         }
         if (op instanceof ItemOperation.Replace r) {
             ObjectNode body = prepareBody(r.body(), r.id());
-            ObjectNode before = existing(r.id());
+            StoredItem before = existing(r.id());
             checkIfMatch(before, r.ifMatch());
             return write(body, before, WriteKind.REPLACE, 200);
         }
         if (op instanceof ItemOperation.Patch p) {
-            ObjectNode before = existing(p.id());
+            StoredItem before = existing(p.id());
             checkIfMatch(before, p.ifMatch());
             if (p.patch().condition() != null) {
                 throw ErrorCode.BAD_REQUEST.exception(
                         "Conditional patch ('condition') is not supported yet: it needs the query engine.");
             }
-            ObjectNode patched = PatchApplier.apply(before, p.patch().operations());
+            ObjectNode patched = PatchApplier.apply(before.node(), p.patch().operations());
             return write(prepareBody(patched, p.id()), before, WriteKind.PATCH, 200);
         }
         ItemOperation.Delete d = (ItemOperation.Delete) op;
-        ObjectNode before = existing(d.id());
+        StoredItem before = existing(d.id());
         checkIfMatch(before, d.ifMatch());
         return remove(before, false);
     }
 
     /** Stages the removal of an expired item by the TTL purge; false when it is gone or alive. */
     boolean purgeIfExpired(String id) {
-        ObjectNode stored = current(id);
+        StoredItem stored = current(id);
         if (stored == null || !Expiry.isExpired(stored, container.defaultTtl(), now)) {
             return false;
         }
@@ -123,26 +128,28 @@ final class PartitionTransaction {
             return;
         }
         WriteBatch batch = new WriteBatch();
+        String pkJson = partitionKey.toHeaderJson();
         for (Staged s : staged) {
             byte[] itemKey = StorageKeys.item(container.ridBytes(), epk, s.id());
+            ChangeRecord.Operation operation;
             if (s.after() == null) {
                 batch.delete(itemKey);
+                operation = ChangeRecord.Operation.DELETE;
             } else {
-                batch.put(itemKey, Json.toBytes(s.after()));
+                batch.put(itemKey, s.after().encode());
+                operation = s.before() == null ? ChangeRecord.Operation.CREATE : ChangeRecord.Operation.REPLACE;
             }
-            ChangeRecord record = new ChangeRecord(
-                    s.after() == null ? ChangeRecord.Operation.DELETE
-                            : s.before() == null ? ChangeRecord.Operation.CREATE : ChangeRecord.Operation.REPLACE,
-                    s.lsn(), now, s.id(), partitionKey.toHeaderJson(), epk, s.after(),
-                    s.before() == null ? 0 : s.before().path(SystemProperties.LSN).asLong(), s.ttlExpired());
-            batch.put(StorageKeys.changeLog(container.ridBytes(), rangeIndex, s.lsn()), record.toBytes());
+            ChangeRecord record = new ChangeRecord(operation, s.lsn(), now, s.id(), pkJson, epk,
+                    s.after() == null ? null : s.after().json(),
+                    s.before() == null ? 0 : s.before().lsn(), s.ttlExpired());
+            batch.put(StorageKeys.changeLog(container.ridBytes(), rangeIndex, s.lsn()), record.encode());
         }
         for (Map.Entry<String, String> u : uniqueOwners.entrySet()) {
             byte[] key = uniqueKey(u.getKey());
             if (u.getValue() == null) {
                 batch.delete(key);
             } else {
-                batch.put(key, u.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                batch.put(key, u.getValue().getBytes(StandardCharsets.UTF_8));
             }
         }
         store.write(batch);
@@ -155,50 +162,21 @@ final class PartitionTransaction {
         }
     }
 
-    /** The range index of the partition this transaction writes. */
-    int rangeIndex() {
-        return rangeIndex;
-    }
-
     private ItemResult read(ItemOperation.Read r) {
-        ObjectNode item = existing(r.id());
-        String etag = item.get(SystemProperties.ETAG).textValue();
+        StoredItem item = existing(r.id());
         long lsn = container.lsn(rangeIndex).watermark();
-        int bytes = Json.toBytes(item).length;
-        double charge = RequestCharges.pointRead(bytes);
-        if (r.ifNoneMatch() != null && (r.ifNoneMatch().equals("*") || r.ifNoneMatch().equals(etag))) {
-            return new ItemResult(304, 0, null, etag, charge, null, lsn);
+        double charge = RequestCharges.pointRead(item.json().length);
+        if (r.ifNoneMatch() != null && (r.ifNoneMatch().equals("*") || r.ifNoneMatch().equals(item.etag()))) {
+            return new ItemResult(304, 0, null, item.etag(), charge, null, lsn);
         }
-        return new ItemResult(200, 0, item, etag, charge, null, lsn);
+        return new ItemResult(200, 0, item, item.etag(), charge, null, lsn);
     }
 
-    private ItemResult write(ObjectNode body, ObjectNode before, WriteKind kind, int status) {
+    private ItemResult write(ObjectNode body, StoredItem before, WriteKind kind, int status) {
         String id = body.get("id").textValue();
-        List<String> newUnique = UniqueKeys.valuesOf(body, container.uniqueKeys());
-        List<String> oldUnique = before == null ? List.of() : UniqueKeys.valuesOf(before, container.uniqueKeys());
-        for (int k = 0; k < newUnique.size(); k++) {
-            String entry = k + ":" + newUnique.get(k);
-            String owner = uniqueOwner(entry);
-            if (owner != null && !owner.equals(id) && visible(owner) != null) {
-                throw ErrorCode.CONFLICT.exception(
-                        "Unique index constraint violation: another item in this logical partition has the same "
-                                + "value for the unique key %s.", container.uniqueKeys().get(k));
-            }
-        }
-        // The item stored before may be an expired one that create replaces: drop its unique entries.
-        ObjectNode stored = current(id);
-        if (stored != null) {
-            List<String> storedUnique = UniqueKeys.valuesOf(stored, container.uniqueKeys());
-            for (int k = 0; k < storedUnique.size(); k++) {
-                releaseUnique(k + ":" + storedUnique.get(k), id);
-            }
-        }
-        for (int k = 0; k < newUnique.size(); k++) {
-            uniqueOwners.put(k + ":" + newUnique.get(k), id);
-        }
         long lsn = takeLsn();
         String rid = before != null
-                ? before.get(SystemProperties.RID).textValue()
+                ? before.rid()
                 : ResourceId.document(container.rid(), ((long) rangeIndex << 48) | lsn).toString();
         String etag = SystemProperties.newEtag();
         body.put(SystemProperties.RID, rid);
@@ -207,25 +185,64 @@ final class PartitionTransaction {
         body.put(SystemProperties.ATTACHMENTS, "attachments/");
         body.put(SystemProperties.TS, now);
         body.put(SystemProperties.LSN, lsn);
-        items.put(id, body);
-        staged.add(new Staged(id, before, body, lsn, false));
-        int bytes = Json.toBytes(body).length;
-        int terms = container.indexedTerms(body);
-        return new ItemResult(status, 0, body, etag, RequestCharges.write(kind, bytes, terms), null, lsn);
+        byte[] json = Json.toBytes(body);
+        if (json.length > MAX_ITEM_BYTES) {
+            throw ErrorCode.REQUEST_ENTITY_TOO_LARGE.exception(
+                    "Request size is too large: an item may be at most %d bytes.", MAX_ITEM_BYTES);
+        }
+        if (!container.uniqueKeys().isEmpty()) {
+            claimUniqueKeys(id, body);
+        }
+        StoredItem after = StoredItem.of(body, json);
+        items.put(id, after);
+        staged.add(new Staged(id, before, after, lsn, false));
+        double charge = RequestCharges.write(kind, json.length, container.indexedTerms(body));
+        return new ItemResult(status, 0, after, etag, charge, null, lsn);
     }
 
-    private ItemResult remove(ObjectNode before, boolean ttlExpired) {
-        String id = before.get("id").textValue();
-        List<String> oldUnique = UniqueKeys.valuesOf(before, container.uniqueKeys());
-        for (int k = 0; k < oldUnique.size(); k++) {
-            releaseUnique(k + ":" + oldUnique.get(k), id);
+    /** Checks the new item's unique-key values against other items, then takes them over. */
+    private void claimUniqueKeys(String id, ObjectNode body) {
+        List<String> values = UniqueKeys.valuesOf(body, container.uniqueKeys());
+        for (int k = 0; k < values.size(); k++) {
+            String owner = uniqueOwner(k + ":" + values.get(k));
+            if (owner != null && !owner.equals(id) && visible(owner) != null) {
+                throw ErrorCode.CONFLICT.exception(
+                        "Unique index constraint violation: another item in this logical partition has the same "
+                                + "value for the unique key %s.", container.uniqueKeys().get(k));
+            }
+        }
+        // What is stored under this id (the replaced version, or an expired item that a create
+        // replaces) gives up its entries first.
+        StoredItem stored = current(id);
+        if (stored != null) {
+            releaseUniqueKeys(id, stored);
+        }
+        for (int k = 0; k < values.size(); k++) {
+            uniqueOwners.put(k + ":" + values.get(k), id);
+        }
+    }
+
+    private void releaseUniqueKeys(String id, StoredItem item) {
+        List<String> values = UniqueKeys.valuesOf(item.node(), container.uniqueKeys());
+        for (int k = 0; k < values.size(); k++) {
+            String entry = k + ":" + values.get(k);
+            if (id.equals(uniqueOwner(entry))) {
+                uniqueOwners.put(entry, null);
+            }
+        }
+    }
+
+    private ItemResult remove(StoredItem before, boolean ttlExpired) {
+        String id = before.node().get("id").textValue();
+        if (!container.uniqueKeys().isEmpty()) {
+            releaseUniqueKeys(id, before);
         }
         long lsn = takeLsn();
-        items.put(id, ABSENT);
+        items.put(id, null);
         staged.add(new Staged(id, before, null, lsn, ttlExpired));
-        int bytes = Json.toBytes(before).length;
-        int terms = container.indexedTerms(before);
-        return new ItemResult(204, 0, null, null, RequestCharges.write(WriteKind.DELETE, bytes, terms), null, lsn);
+        double charge = RequestCharges.write(WriteKind.DELETE, before.json().length,
+                container.indexedTerms(before.node()));
+        return new ItemResult(204, 0, null, null, charge, null, lsn);
     }
 
     /** Validates a client body for a write and returns the copy to store. */
@@ -238,10 +255,6 @@ final class PartitionTransaction {
                     "The id in the body ('%s') does not match the id of the item addressed ('%s').", id, expectedId);
         }
         Expiry.validateItemTtl(body);
-        if (Json.toBytes(body).length > MAX_ITEM_BYTES) {
-            throw ErrorCode.REQUEST_ENTITY_TOO_LARGE.exception(
-                    "Request size is too large: an item may be at most %d bytes.", MAX_ITEM_BYTES);
-        }
         PartitionKeyValue extracted = PartitionKeyValue.fromDocument(body, container.partitionKey());
         if (!extracted.equals(partitionKey)) {
             throw ErrorCode.PARTITION_KEY_MISMATCH.exception(
@@ -257,13 +270,13 @@ final class PartitionTransaction {
     }
 
     /** The visible item (not deleted, not expired), or null. */
-    private ObjectNode visible(String id) {
-        ObjectNode item = current(id);
+    private StoredItem visible(String id) {
+        StoredItem item = current(id);
         return item == null || Expiry.isExpired(item, container.defaultTtl(), now) ? null : item;
     }
 
-    private ObjectNode existing(String id) {
-        ObjectNode item = visible(id);
+    private StoredItem existing(String id) {
+        StoredItem item = visible(id);
         if (item == null) {
             throw notFound();
         }
@@ -271,14 +284,14 @@ final class PartitionTransaction {
     }
 
     /** The item as stored or staged, expired or not; null when absent. */
-    private ObjectNode current(String id) {
-        ObjectNode item = items.get(id);
-        if (item == null) {
-            byte[] raw = store.get(StorageKeys.item(container.ridBytes(), epk, id));
-            item = raw == null ? ABSENT : (ObjectNode) Json.parse(raw);
-            items.put(id, item);
+    private StoredItem current(String id) {
+        if (items.containsKey(id)) {
+            return items.get(id);
         }
-        return item == ABSENT ? null : item;
+        byte[] raw = store.get(StorageKeys.item(container.ridBytes(), epk, id));
+        StoredItem item = raw == null ? null : StoredItem.decode(raw);
+        items.put(id, item);
+        return item;
     }
 
     private String uniqueOwner(String entry) {
@@ -286,13 +299,7 @@ final class PartitionTransaction {
             return uniqueOwners.get(entry);
         }
         byte[] raw = store.get(uniqueKey(entry));
-        return raw == null ? null : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private void releaseUnique(String entry, String id) {
-        if (id.equals(uniqueOwner(entry))) {
-            uniqueOwners.put(entry, null);
-        }
+        return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
     }
 
     private byte[] uniqueKey(String entry) {
@@ -301,9 +308,8 @@ final class PartitionTransaction {
                 entry.substring(colon + 1));
     }
 
-    private static void checkIfMatch(ObjectNode item, String ifMatch) {
-        if (ifMatch != null && !ifMatch.equals("*")
-                && !ifMatch.equals(item.get(SystemProperties.ETAG).textValue())) {
+    private static void checkIfMatch(StoredItem item, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(item.etag())) {
             throw ErrorCode.PRECONDITION_FAILED.exception(
                     "Operation cannot be performed because one of the specified precondition is not met.");
         }
