@@ -70,7 +70,7 @@ public final class Container {
 
     /** Runs any single item operation. */
     public ItemResult execute(PartitionKeyValue partitionKey, ItemOperation op) {
-        return items.execute(state, partitionKey, op);
+        return StorageFaults.guard(() -> items.execute(state, partitionKey, op));
     }
 
     /**
@@ -78,7 +78,7 @@ public final class Container {
      * fails, it keeps its status, every other one reports 424, and nothing is written.
      */
     public List<ItemResult> batch(PartitionKeyValue partitionKey, List<ItemOperation> ops) {
-        return items.executeBatch(state, partitionKey, ops);
+        return StorageFaults.guard(() -> items.executeBatch(state, partitionKey, ops));
     }
 
     /** The physical partitions (partition key ranges), tiling "" to "FF". */
@@ -88,13 +88,13 @@ public final class Container {
 
     /** A page of the items of one physical partition, after {@code continuation} (null = start). */
     public ItemStore.ScanPage readFeed(String rangeId, byte[] continuation, int maxItems) {
-        return items.scan(state, rangeIndex(rangeId), continuation, maxItems);
+        return StorageFaults.guard(() -> items.scan(state, rangeIndex(rangeId), continuation, maxItems));
     }
 
     /** A page of the change feed of one physical partition. */
     public ChangeFeedPage changeFeed(String rangeId, ChangeFeedRequest request) {
         int index = rangeIndex(rangeId);
-        return changeFeed.read(state.ridBytes(), index, state.lsn(index), request);
+        return StorageFaults.guard(() -> changeFeed.read(state.ridBytes(), index, state.lsn(index), request));
     }
 
     /** The highest committed LSN of a physical partition (for session tokens). */

@@ -14,7 +14,7 @@ import io.cosmolite.engine.layout.StorageKeys;
 import io.cosmolite.engine.partition.PartitionKeyDefinition;
 import io.cosmolite.engine.partition.PartitionKeyRange;
 import io.cosmolite.engine.partition.PartitionKeyRanges;
-import io.cosmolite.engine.resource.MetadataStore;
+import io.cosmolite.engine.metadata.MetadataStore;
 import io.cosmolite.engine.resource.ResourceId;
 import io.cosmolite.engine.resource.ResourceType;
 import io.cosmolite.engine.ru.RequestCharges;
@@ -156,13 +156,13 @@ public final class CosmosEngine implements AutoCloseable {
 
     /** Every resource of a type under its owner, in id order. */
     public List<ObjectNode> list(ResourceType type, List<String> parentIds) {
-        return metadata.list(type, parentIds).stream().map(MetadataStore.Entry::body).toList();
+        return StorageFaults.guard(() -> metadata.list(type, parentIds).stream().map(MetadataStore.Entry::body).toList());
     }
 
     /** A handle to a container's items; 404 (substatus 1003) when the database or container is missing. */
     public Container container(String databaseId, String containerId) {
         try {
-            return new Container(state(databaseId, containerId), items, changeFeed);
+            return new Container(StorageFaults.guard(() -> state(databaseId, containerId)), items, changeFeed);
         } catch (CosmosException e) {
             throw e.withRequestCharge(RequestCharges.failed(e.status()));
         }
@@ -275,7 +275,7 @@ public final class CosmosEngine implements AutoCloseable {
 
     private static ResourceResponse charged(java.util.function.Supplier<ObjectNode> op, double charge) {
         try {
-            return new ResourceResponse(op.get(), charge);
+            return new ResourceResponse(StorageFaults.guard(op), charge);
         } catch (CosmosException e) {
             throw e.withRequestCharge(RequestCharges.failed(e.status()));
         }

@@ -295,4 +295,27 @@ abstract class ItemContract extends EngineTestSupport {
         assertThat(c.committedLsn("0")).isEqualTo(1000);
         assertThat(Json.toString(c.properties())).contains("\"id\":\"items\"");
     }
+
+    @Test
+    void hierarchicalPartitionKeys() {
+        engine.createContainer("db", json("{'id':'h','partitionKey':{'paths':['/tenant','/user','/session'],"
+                + "'kind':'MultiHash','version':2}}"), 4, null);
+        Container h = engine.container("db", "h");
+        PartitionKeyValue key = PartitionKeyValue.fromHeaderJson("[\"t1\",\"u1\",\"s1\"]");
+        assertThat(h.create(null, json("{'id':'1','tenant':'t1','user':'u1','session':'s1'}")).status()).isEqualTo(201);
+        assertThat(h.read(key, "1", null).item().get("tenant").asText()).isEqualTo("t1");
+        assertCosmosError(400, 1001, () -> h.create(key, json("{'id':'2','tenant':'t1','user':'u2','session':'s1'}")));
+        assertThat(h.batch(key, List.of(new ItemOperation.Create(json("{'id':'2','tenant':'t1','user':'u1','session':'s1'}")),
+                new ItemOperation.Delete("1", null)))).extracting(ItemResult::status).containsExactly(201, 204);
+        assertCosmosError(404, 0, () -> h.read(PartitionKeyValue.fromHeaderJson("[\"t1\",\"u1\",\"s2\"]"), "2", null));
+    }
+
+    @Test
+    void aClosedEngineAnswers503() {
+        c.create(null, json("{'id':'1','pk':'a'}"));
+        engine.close();
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.cosmolite.engine.error.CosmosException.class, () -> c.read(pk("a"), "1", null));
+        assertThat(e.status()).isEqualTo(503);
+    }
 }

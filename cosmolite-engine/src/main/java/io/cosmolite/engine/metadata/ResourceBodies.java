@@ -1,9 +1,12 @@
-package io.cosmolite.engine.resource;
+package io.cosmolite.engine.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.container.ContainerProperties;
 import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.resource.IdRules;
+import io.cosmolite.engine.resource.ResourceType;
+import io.cosmolite.engine.resource.SystemProperties;
 import java.util.Set;
 
 /** What is particular to each metadata type: which fields it needs and which links it carries. */

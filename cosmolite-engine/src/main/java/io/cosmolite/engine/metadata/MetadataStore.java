@@ -1,8 +1,12 @@
-package io.cosmolite.engine.resource;
+package io.cosmolite.engine.metadata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.error.ErrorCode;
 import io.cosmolite.engine.json.Json;
+import io.cosmolite.engine.resource.IdRules;
+import io.cosmolite.engine.resource.ResourceId;
+import io.cosmolite.engine.resource.ResourceType;
+import io.cosmolite.engine.resource.SystemProperties;
 import io.cosmolite.engine.layout.StorageKeys;
 import io.cosmolite.engine.storage.KeyCursor;
 import io.cosmolite.engine.storage.KeyValueStore;
