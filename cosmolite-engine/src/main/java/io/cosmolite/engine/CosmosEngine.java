@@ -61,6 +61,10 @@ public final class CosmosEngine implements AutoCloseable {
     private final Map<String, ContainerState> containers = new ConcurrentHashMap<>();
     private final Map<ResourceId, LsnSequence[]> sequences = new ConcurrentHashMap<>();
     private final ScheduledExecutorService purger;
+    private final Map<String, byte[]> purgeCursors = new ConcurrentHashMap<>();
+
+    /** Items the background TTL purge examines per container range and tick. */
+    static final int PURGE_STEP_ITEMS = 10_000;
 
     private CosmosEngine(KeyValueStore store, EngineOptions options) {
         this.store = store;
@@ -89,7 +93,7 @@ public final class CosmosEngine implements AutoCloseable {
             return t;
         });
         long period = Math.max(1, options.ttlPurgeInterval().toMillis());
-        purger.scheduleWithFixedDelay(this::purgeQuietly, period, period, TimeUnit.MILLISECONDS);
+        purger.scheduleWithFixedDelay(this::purgeTick, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Opens an engine on the store the options name: RocksDB in a data directory, or memory. */
@@ -168,29 +172,60 @@ public final class CosmosEngine implements AutoCloseable {
         }
     }
 
-    /** Runs one pass of the TTL purge now: deletes every expired item, recording the deletes. */
+    /**
+     * Runs a whole pass of the TTL purge now: deletes every expired item of every container with
+     * TTL on, recording the deletes in the change feed. Returns how many items it deleted.
+     */
     public int purgeExpired() {
-        int purged = 0;
+        return StorageFaults.guard(() -> {
+            int purged = 0;
+            for (ContainerState state : containersWithTtl()) {
+                for (int r = 0; r < state.ranges().size(); r++) {
+                    byte[] after = null;
+                    do {
+                        ItemStore.PurgeStep step = items.purgeExpired(state, r, after, PURGE_STEP_ITEMS);
+                        purged += step.purged();
+                        after = step.resumeAfter();
+                    } while (after != null);
+                }
+            }
+            return purged;
+        });
+    }
+
+    /**
+     * One background tick of the purge: examines at most {@link #PURGE_STEP_ITEMS} items per
+     * container range, resuming where the previous tick stopped, so its cost stays bounded.
+     */
+    private void purgeTick() {
+        try {
+            for (ContainerState state : containersWithTtl()) {
+                for (int r = 0; r < state.ranges().size(); r++) {
+                    String key = state.rid() + "/" + r;
+                    ItemStore.PurgeStep step = items.purgeExpired(state, r, purgeCursors.get(key), PURGE_STEP_ITEMS);
+                    if (step.resumeAfter() == null) {
+                        purgeCursors.remove(key);
+                    } else {
+                        purgeCursors.put(key, step.resumeAfter());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("TTL purge step failed: {}", e.toString());
+        }
+    }
+
+    private List<ContainerState> containersWithTtl() {
+        List<ContainerState> out = new ArrayList<>();
         for (MetadataStore.Entry db : metadata.list(ResourceType.DATABASE, List.of())) {
             for (MetadataStore.Entry coll : metadata.list(ResourceType.CONTAINER, List.of(db.id()))) {
-                if (coll.body().path("defaultTtl").isNull() || coll.body().path("defaultTtl").isMissingNode()) {
-                    continue;
-                }
-                ContainerState state = state(db.id(), coll.id());
-                for (int r = 0; r < state.ranges().size(); r++) {
-                    purged += items.purgeExpired(state, r);
+                JsonNode ttl = coll.body().get("defaultTtl");
+                if (ttl != null && !ttl.isNull()) {
+                    out.add(state(db.id(), coll.id()));
                 }
             }
         }
-        return purged;
-    }
-
-    private void purgeQuietly() {
-        try {
-            purgeExpired();
-        } catch (RuntimeException e) {
-            LOG.warn("TTL purge pass failed: {}", e.toString());
-        }
+        return out;
     }
 
     /** Forces every acknowledged write to stable storage. */

@@ -172,4 +172,30 @@ abstract class ChangeFeedContract extends EngineTestSupport {
         Container after = engine.container("db", "feed");
         assertCosmosError(404, 0, () -> after.read(pk("p"), "x", null));
     }
+
+    @Test
+    void theBackgroundPurgeDeletesExpiredItemsByItself() throws InterruptedException {
+        engine.close();
+        engine = CosmosEngine.open(options().withTtlPurgeInterval(Duration.ofMillis(20)));
+        database("db2");
+        engine.createContainer("db2", json(
+                "{'id':'ttl','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},'defaultTtl':1}"), 2, null);
+        Container t = engine.container("db2", "ttl");
+        for (int i = 0; i < 5; i++) {
+            t.create(null, json("{'id':'" + i + "','pk':'p" + i + "'}"));
+        }
+        clock.advance(Duration.ofSeconds(2));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int deletes = 0;
+        while (deletes < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            deletes = 0;
+            for (var range : t.partitionKeyRanges()) {
+                deletes += (int) t.changeFeed(range.id(),
+                        ChangeFeedRequest.of(Mode.ALL_VERSIONS_AND_DELETES, new Start.Beginning(), 100)).items().stream()
+                        .filter(ch -> ch.get("metadata").get("timeToLiveExpired").asBoolean()).count();
+            }
+        }
+        assertThat(deletes).isEqualTo(5);
+    }
 }

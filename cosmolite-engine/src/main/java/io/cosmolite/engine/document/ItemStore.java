@@ -143,15 +143,30 @@ public final class ItemStore {
         return new ScanPage(items, more ? lastKey : null, RequestCharges.feedRead(items.size(), bytes));
     }
 
+    /** What one step of the TTL purge did, and the key to resume after (null when the range is done). */
+    public record PurgeStep(int examined, int purged, byte[] resumeAfter) {}
+
     /**
-     * Deletes every expired item of one physical partition, recording TTL deletes in the change
-     * log; returns how many it deleted. Reads only item headers to find them.
+     * Deletes the expired items among the next {@code maxExamined} items of one physical
+     * partition after {@code after} (null = from the start), recording TTL deletes in the change
+     * log. Reads only item headers to find them; the work of one step is bounded, so a large
+     * container is purged over several steps without stalling writers.
      */
-    public int purgeExpired(ContainerState container, int rangeIndex) {
+    public PurgeStep purgeExpired(ContainerState container, int rangeIndex, byte[] after, int maxExamined) {
         long now = nowSeconds();
         List<ObjectNode> expired = new ArrayList<>();
-        try (KeyCursor c = store.scan(rangeStart(container, rangeIndex), rangeEnd(container, rangeIndex))) {
+        int examined = 0;
+        byte[] lastKey = null;
+        boolean more = false;
+        try (KeyCursor c = store.scan(after != null ? successor(after) : rangeStart(container, rangeIndex),
+                rangeEnd(container, rangeIndex))) {
             while (c.next()) {
+                if (examined == maxExamined) {
+                    more = true;
+                    break;
+                }
+                examined++;
+                lastKey = c.key();
                 StoredItem item = StoredItem.decode(c.value());
                 if (Expiry.isExpired(item, container.defaultTtl(), now)) {
                     expired.add(item.node());
@@ -164,7 +179,7 @@ public final class ItemStore {
                 purged++;
             }
         }
-        return purged;
+        return new PurgeStep(examined, purged, more ? lastKey : null);
     }
 
     private boolean purgeIfExpired(ContainerState container, ObjectNode item) {
