@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.changefeed.ChangeFeedReader;
-import io.cosmolite.engine.changefeed.LsnSequence;
+import io.cosmolite.engine.document.ContainerRuntime;
 import io.cosmolite.engine.document.ContainerState;
 import io.cosmolite.engine.document.ItemStore;
 import io.cosmolite.engine.error.CosmosException;
@@ -59,7 +59,7 @@ public final class CosmosEngine implements AutoCloseable {
     private final ItemStore items;
     private final ChangeFeedReader changeFeed;
     private final Map<String, ContainerState> containers = new ConcurrentHashMap<>();
-    private final Map<ResourceId, LsnSequence[]> sequences = new ConcurrentHashMap<>();
+    private final Map<ResourceId, ContainerRuntime> runtimes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService purger;
     private final Map<String, byte[]> purgeCursors = new ConcurrentHashMap<>();
 
@@ -270,17 +270,21 @@ public final class CosmosEngine implements AutoCloseable {
             ranges.add(new PartitionKeyRange(r.get("id").textValue(), r.get("minInclusive").textValue(),
                     r.get("maxExclusive").textValue()));
         }
-        LsnSequence[] lsns = sequences.computeIfAbsent(entry.rid(), rid -> {
-            LsnSequence[] s = new LsnSequence[ranges.size()];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = new LsnSequence(changeFeed.lastLsn(rid.bytes(), i));
+        ContainerRuntime runtime = runtimes.computeIfAbsent(entry.rid(), rid -> {
+            long[] last = new long[ranges.size()];
+            for (int i = 0; i < last.length; i++) {
+                last[i] = changeFeed.lastLsn(rid.bytes(), i);
             }
-            return s;
+            return new ContainerRuntime(last);
         });
-        return new ContainerState(databaseId, entry.body(), ranges, lsns);
+        return new ContainerState(databaseId, entry.body(), ranges, runtime);
     }
 
     private void dropContainerData(MetadataStore.Entry container, WriteBatch batch) {
+        ContainerRuntime runtime = runtimes.remove(container.rid());
+        if (runtime != null) {
+            items.retire(runtime);
+        }
         byte[] rid = container.rid().bytes();
         for (byte namespace : new byte[] {StorageKeys.ITEM, StorageKeys.UNIQUE, StorageKeys.CHANGE_LOG}) {
             byte[] prefix = StorageKeys.containerPrefix(namespace, rid);
@@ -297,7 +301,6 @@ public final class CosmosEngine implements AutoCloseable {
             }
         }
         containers.values().removeIf(s -> s.rid().equals(container.rid()));
-        sequences.remove(container.rid());
     }
 
     private static ArrayNode rangesJson(List<PartitionKeyRange> ranges) {

@@ -71,6 +71,7 @@ abstract class MetadataContract extends EngineTestSupport {
         c.create(null, json("{'id':'1','pk':'a'}"));
         engine.delete(ResourceType.CONTAINER, List.of("db"), "c", null);
         assertCosmosError(404, 1003, () -> engine.container("db", "c"));
+        assertCosmosError(404, 1003, () -> c.create(null, json("{'id':'2','pk':'a'}")));
         Container again = container("db", "c", "/pk", 2);
         assertCosmosError(404, 0, () -> again.read(pk("a"), "1", null));
         assertThat(again.properties().get("_rid")).isNotEqualTo(c.properties().get("_rid"));

@@ -24,26 +24,26 @@ public final class ContainerState {
     private final byte[] ridBytes;
     private final PartitionKeyDefinition partitionKey;
     private final List<PartitionKeyRange> ranges;
-    private final LsnSequence[] lsns;
+    private final ContainerRuntime runtime;
     private final ContainerPolicy policy;
 
     /**
      * @param properties the container resource as stored
      * @param ranges     its physical partitions, tiling the EPK space
-     * @param lsns       the LSN sequence of each range (same order); they outlive a state that is
-     *                   rebuilt after a replace, so LSNs never repeat
+     * @param runtime    the container's LSN sequences (one per range, same order) and liveness
      */
-    public ContainerState(String databaseId, ObjectNode properties, List<PartitionKeyRange> ranges, LsnSequence[] lsns) {
+    public ContainerState(String databaseId, ObjectNode properties, List<PartitionKeyRange> ranges,
+                          ContainerRuntime runtime) {
         this.databaseId = databaseId;
         this.properties = properties;
         this.rid = ResourceId.parse(properties.get(SystemProperties.RID).textValue());
         this.ridBytes = rid.bytes();
         this.partitionKey = PartitionKeyDefinition.fromJson(properties.get("partitionKey"));
         this.ranges = List.copyOf(ranges);
-        if (lsns.length != ranges.size()) {
+        if (runtime.rangeCount() != ranges.size()) {
             throw new IllegalArgumentException("one LSN sequence per range");
         }
-        this.lsns = lsns.clone();
+        this.runtime = runtime;
         this.policy = ContainerPolicy.of(properties);
     }
 
@@ -104,7 +104,12 @@ public final class ContainerState {
 
     /** The LSN sequence of the range at {@code rangeIndex}. */
     public LsnSequence lsn(int rangeIndex) {
-        return lsns[rangeIndex];
+        return runtime.lsn(rangeIndex);
+    }
+
+    /** The state shared by every state object of this container. */
+    ContainerRuntime runtime() {
+        return runtime;
     }
 
     /** The container's defaultTtl: null = off, -1 = on without default, n seconds. */

@@ -58,6 +58,7 @@ public final class ItemStore {
         }
         ReentrantLock lock = lockFor(container, epk);
         lock.lock();
+        checkLive(container, lock);
         PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
         try {
             ItemResult result = charged(() -> tx.apply(op));
@@ -83,6 +84,7 @@ public final class ItemStore {
         String epk = EffectivePartitionKey.of(partitionKey, container.partitionKey());
         ReentrantLock lock = lockFor(container, epk);
         lock.lock();
+        checkLive(container, lock);
         PartitionTransaction tx = new PartitionTransaction(store, container, partitionKey, epk, nowSeconds());
         try {
             List<ItemResult> results = new ArrayList<>(ops.size());
@@ -187,6 +189,7 @@ public final class ItemStore {
         String epk = EffectivePartitionKey.of(pk, container.partitionKey());
         ReentrantLock lock = lockFor(container, epk);
         lock.lock();
+        checkLive(container, lock);
         PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
         try {
             boolean purged = tx.purgeIfExpired(item.get("id").textValue());
@@ -195,6 +198,32 @@ public final class ItemStore {
         } finally {
             tx.releaseLsns();
             lock.unlock();
+        }
+    }
+
+    /**
+     * Marks a container deleted once no write to it is in flight: takes every stripe lock, so a
+     * writer either committed before or sees the mark (and gets 404) after.
+     */
+    public void retire(ContainerRuntime runtime) {
+        for (ReentrantLock stripe : stripes) {
+            stripe.lock();
+        }
+        try {
+            runtime.markDeleted();
+        } finally {
+            for (ReentrantLock stripe : stripes) {
+                stripe.unlock();
+            }
+        }
+    }
+
+    private static void checkLive(ContainerState container, ReentrantLock heldLock) {
+        if (container.runtime().isDeleted()) {
+            heldLock.unlock();
+            throw ErrorCode.OWNER_RESOURCE_NOT_FOUND.exception(
+                    "Owner resource does not exist: container '%s' was deleted.", container.id())
+                    .withRequestCharge(RequestCharges.failed(404));
         }
     }
 
