@@ -91,8 +91,18 @@ public final class Container {
         return StorageFaults.guard(() -> items.scan(state, rangeIndex(rangeId), continuation, maxItems));
     }
 
-    /** A page of the change feed of one physical partition. */
+    /**
+     * A page of the change feed of one physical partition. The all-versions-and-deletes mode needs
+     * a change feed policy with a retention duration on the container (400 otherwise), as in
+     * Cosmos DB.
+     */
     public ChangeFeedPage changeFeed(String rangeId, ChangeFeedRequest request) {
+        if (request.mode() == ChangeFeedRequest.Mode.ALL_VERSIONS_AND_DELETES && !state.keepsAllVersions()) {
+            throw ErrorCode.BAD_REQUEST.exception(
+                    "The all versions and deletes change feed mode is not enabled on container '%s': set its "
+                            + "changeFeedPolicy.retentionDuration (minutes) to keep every version.", state.id())
+                    .withRequestCharge(io.cosmolite.engine.ru.RequestCharges.failed(400));
+        }
         int index = rangeIndex(rangeId);
         return StorageFaults.guard(() -> changeFeed.read(state.ridBytes(), index, state.lsn(index), request));
     }

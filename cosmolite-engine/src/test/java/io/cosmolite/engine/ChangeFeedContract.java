@@ -22,7 +22,9 @@ abstract class ChangeFeedContract extends EngineTestSupport {
     @BeforeEach
     void createContainer() {
         database("db");
-        c = container("db", "feed", "/pk", 1);
+        engine.createContainer("db", json("{'id':'feed','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},"
+                + "'changeFeedPolicy':{'retentionDuration':10}}"), 1, null);
+        c = engine.container("db", "feed");
     }
 
     private List<ObjectNode> readAll(Mode mode, Start start, int pageSize) {
@@ -106,6 +108,19 @@ abstract class ChangeFeedContract extends EngineTestSupport {
     }
 
     @Test
+    void allVersionsModeNeedsAChangeFeedPolicyButLatestVersionDoesNot() {
+        Container plain = container("db", "plain", "/pk", 1);
+        plain.create(null, json("{'id':'a','pk':'p','v':1}"));
+        plain.replace(pk("p"), "a", json("{'id':'a','pk':'p','v':2}"), null);
+        assertCosmosError(400, 0, () -> plain.changeFeed("0",
+                ChangeFeedRequest.of(Mode.ALL_VERSIONS_AND_DELETES, new Start.Beginning(), 10)));
+        List<ObjectNode> latest = plain.changeFeed("0",
+                ChangeFeedRequest.of(Mode.LATEST_VERSION, new Start.Beginning(), 10)).items();
+        assertThat(latest).hasSize(1);
+        assertThat(latest.get(0).get("v").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void batchesAppearInTheFeedAndFailedOnesDoNot() {
         c.batch(pk("p"), List.of(new ItemOperation.Create(json("{'id':'1','pk':'p'}")),
                 new ItemOperation.Create(json("{'id':'1','pk':'p'}"))));
@@ -136,7 +151,8 @@ abstract class ChangeFeedContract extends EngineTestSupport {
     @Test
     void expiredItemsAreInvisibleAtOnceAndPurgedIntoTheFeed() {
         engine.createContainer("db", json(
-                "{'id':'ttl','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},'defaultTtl':10}"), 1, null);
+                "{'id':'ttl','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},'defaultTtl':10,"
+                + "'changeFeedPolicy':{'retentionDuration':10}}"), 1, null);
         Container t = engine.container("db", "ttl");
         t.create(null, json("{'id':'default','pk':'p'}"));
         t.create(null, json("{'id':'short','pk':'p','ttl':2}"));
@@ -179,7 +195,8 @@ abstract class ChangeFeedContract extends EngineTestSupport {
         engine = CosmosEngine.open(options().withTtlPurgeInterval(Duration.ofMillis(20)));
         database("db2");
         engine.createContainer("db2", json(
-                "{'id':'ttl','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},'defaultTtl':1}"), 2, null);
+                "{'id':'ttl','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},'defaultTtl':1,"
+                + "'changeFeedPolicy':{'retentionDuration':10}}"), 2, null);
         Container t = engine.container("db2", "ttl");
         for (int i = 0; i < 5; i++) {
             t.create(null, json("{'id':'" + i + "','pk':'p" + i + "'}"));

@@ -74,11 +74,15 @@ public final class ChangeFeedReader {
     }
 
     private ObjectNode latestVersion(byte[] containerRid, ChangeRecord record) {
-        if (record.currentJson() == null) {
+        if (record.operation() == ChangeRecord.Operation.DELETE) {
             return null;
         }
         byte[] stored = store.get(StorageKeys.item(containerRid, record.epk(), record.id()));
-        return stored != null && StoredItem.decode(stored).lsn() == record.lsn() ? record.current() : null;
+        if (stored == null) {
+            return null;
+        }
+        StoredItem item = StoredItem.decode(stored);
+        return item.lsn() == record.lsn() ? item.node() : null;
     }
 
     private ObjectNode allVersions(byte[] containerRid, int rangeIndex, ChangeRecord record) {

@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One entry of a physical partition's change log: what a write did, at which LSN and time. The
- * previous image of a replace or delete is not copied: it is the {@code current} of the record at
- * {@code previousLsn}, read when the all-versions feed needs it.
+ * One entry of a physical partition's change log: what a write did, at which LSN and time.
+ *
+ * <p>A record carries the item's image only in containers that keep all versions (their change
+ * feed policy has a retention duration); the latest-version feed reads items from where they are
+ * stored. The previous image of a replace or delete is never copied: it is the image of the
+ * record at {@code previousLsn}, read when the all-versions feed needs it.
  *
  * @param operation         create, replace or delete
  * @param lsn               the write's log sequence number
@@ -17,7 +20,7 @@ import java.util.Arrays;
  * @param id                the item id
  * @param partitionKeyJson  the logical partition key, as the header's JSON array
  * @param epk               the effective partition key
- * @param currentJson       the item's JSON after the write; null for deletes
+ * @param currentJson       the item's JSON after the write; null for deletes and where no images are kept
  * @param previousLsn       the LSN of the version this write replaced or deleted; 0 for creates
  * @param timeToLiveExpired true when the delete was made by the TTL purge
  */

@@ -14,9 +14,11 @@ import java.util.List;
  * @param excludedPaths the excluded indexing paths, e.g. {@code /"_etag"/?}
  * @param defaultTtl    null when TTL is off, -1 when on without a default, else seconds
  * @param uniqueKeys    each unique key as its list of paths
+ * @param allVersionsRetentionMinutes the change feed policy's {@code retentionDuration}: how long
+ *                      the all-versions-and-deletes feed keeps every version; 0 when that mode is off
  */
 public record ContainerPolicy(String indexingMode, List<String> includedPaths, List<String> excludedPaths,
-                              Integer defaultTtl, List<List<String>> uniqueKeys) {
+                              Integer defaultTtl, List<List<String>> uniqueKeys, int allVersionsRetentionMinutes) {
 
     /** Copies the lists so the policy is immutable. */
     public ContainerPolicy {
@@ -38,7 +40,13 @@ public record ContainerPolicy(String indexingMode, List<String> includedPaths, L
                 texts(indexing.path("includedPaths"), "path"),
                 texts(indexing.path("excludedPaths"), "path"),
                 ttl == null || ttl.isNull() ? null : ttl.intValue(),
-                keys);
+                keys,
+                Math.max(0, normalized.path("changeFeedPolicy").path("retentionDuration").asInt(0)));
+    }
+
+    /** True when the container keeps every version for the all-versions-and-deletes change feed. */
+    public boolean keepsAllVersions() {
+        return allVersionsRetentionMinutes > 0;
     }
 
     /** True when nothing is indexed: writes maintain no index and TTL is impossible. */

@@ -112,6 +112,15 @@ public final class ContainerState {
         return runtime;
     }
 
+    /**
+     * True when the container's change feed policy keeps every version (its
+     * {@code retentionDuration} is set): only then is the all-versions-and-deletes mode available
+     * and change-log records carry item images, as in Cosmos DB.
+     */
+    public boolean keepsAllVersions() {
+        return policy.keepsAllVersions();
+    }
+
     /** The container's defaultTtl: null = off, -1 = on without default, n seconds. */
     public Integer defaultTtl() {
         return policy.defaultTtl();

@@ -140,7 +140,7 @@ final class PartitionTransaction {
                 operation = s.before() == null ? ChangeRecord.Operation.CREATE : ChangeRecord.Operation.REPLACE;
             }
             ChangeRecord record = new ChangeRecord(operation, s.lsn(), now, s.id(), pkJson, epk,
-                    s.after() == null ? null : s.after().json(),
+                    s.after() == null || !container.keepsAllVersions() ? null : s.after().json(),
                     s.before() == null ? 0 : s.before().lsn(), s.ttlExpired());
             batch.put(StorageKeys.changeLog(container.ridBytes(), rangeIndex, s.lsn()), record.encode());
         }
