@@ -18,13 +18,12 @@ import java.util.Arrays;
  * @param lsn               the write's log sequence number
  * @param crts              the write's time, epoch seconds (Cosmos's conflict-resolution timestamp)
  * @param id                the item id
- * @param partitionKeyJson  the logical partition key, as the header's JSON array
  * @param epk               the effective partition key
  * @param currentJson       the item's JSON after the write; null for deletes and where no images are kept
  * @param previousLsn       the LSN of the version this write replaced or deleted; 0 for creates
  * @param timeToLiveExpired true when the delete was made by the TTL purge
  */
-public record ChangeRecord(Operation operation, long lsn, long crts, String id, String partitionKeyJson, String epk,
+public record ChangeRecord(Operation operation, long lsn, long crts, String id, String epk,
                            byte[] currentJson, long previousLsn, boolean timeToLiveExpired) {
 
     private static final byte FORMAT = 1;
@@ -53,16 +52,14 @@ public record ChangeRecord(Operation operation, long lsn, long crts, String id, 
     /** The record's storage form: a binary header followed by the item's JSON. */
     public byte[] encode() {
         byte[] i = id.getBytes(StandardCharsets.UTF_8);
-        byte[] p = partitionKeyJson.getBytes(StandardCharsets.UTF_8);
         byte[] e = epk.getBytes(StandardCharsets.US_ASCII);
         int jsonLength = currentJson == null ? 0 : currentJson.length;
-        ByteBuffer b = ByteBuffer.allocate(1 + 1 + 8 + 8 + 8 + 1 + 4 + i.length + 4 + p.length + 4 + e.length + 1 + jsonLength)
+        ByteBuffer b = ByteBuffer.allocate(1 + 1 + 8 + 8 + 8 + 1 + 4 + i.length + 4 + e.length + 1 + jsonLength)
                 .put(FORMAT)
                 .put((byte) operation.ordinal())
                 .putLong(lsn).putLong(crts).putLong(previousLsn)
                 .put((byte) (timeToLiveExpired ? 1 : 0))
                 .putInt(i.length).put(i)
-                .putInt(p.length).put(p)
                 .putInt(e.length).put(e)
                 .put((byte) (currentJson == null ? 0 : 1));
         if (currentJson != null) {
@@ -83,10 +80,9 @@ public record ChangeRecord(Operation operation, long lsn, long crts, String id, 
         long previousLsn = b.getLong();
         boolean ttlExpired = b.get() == 1;
         String id = string(b, StandardCharsets.UTF_8);
-        String pk = string(b, StandardCharsets.UTF_8);
         String epk = string(b, StandardCharsets.US_ASCII);
         byte[] json = b.get() == 1 ? Arrays.copyOfRange(bytes, b.position(), bytes.length) : null;
-        return new ChangeRecord(operation, lsn, crts, id, pk, epk, json, previousLsn, ttlExpired);
+        return new ChangeRecord(operation, lsn, crts, id, epk, json, previousLsn, ttlExpired);
     }
 
     private static String string(ByteBuffer b, java.nio.charset.Charset charset) {

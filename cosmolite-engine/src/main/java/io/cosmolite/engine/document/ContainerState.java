@@ -11,6 +11,7 @@ import io.cosmolite.engine.resource.ResourceId;
 import io.cosmolite.engine.resource.SystemProperties;
 import io.cosmolite.engine.ru.RequestCharges;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * What the item path needs to know of one container, read once from its stored properties and
@@ -26,6 +27,7 @@ public final class ContainerState {
     private final List<PartitionKeyRange> ranges;
     private final ContainerRuntime runtime;
     private final ContainerPolicy policy;
+    private final ToIntFunction<JsonNode> termCounter;
 
     /**
      * @param properties the container resource as stored
@@ -45,6 +47,9 @@ public final class ContainerState {
         }
         this.runtime = runtime;
         this.policy = ContainerPolicy.of(properties);
+        this.termCounter = policy.isIndexingNone()
+                ? item -> 0
+                : RequestCharges.indexedTermCounter(policy.includedPaths(), policy.excludedPaths());
     }
 
     /** The owning database's id. */
@@ -133,7 +138,6 @@ public final class ContainerState {
 
     /** The number of index terms writing {@code item} produces under the indexing policy. */
     public int indexedTerms(JsonNode item) {
-        return policy.isIndexingNone() ? 0
-                : RequestCharges.indexedTerms(item, policy.includedPaths(), policy.excludedPaths());
+        return termCounter.applyAsInt(item);
     }
 }

@@ -128,7 +128,6 @@ final class PartitionTransaction {
             return;
         }
         WriteBatch batch = new WriteBatch();
-        String pkJson = partitionKey.toHeaderJson();
         for (Staged s : staged) {
             byte[] itemKey = StorageKeys.item(container.ridBytes(), epk, s.id());
             ChangeRecord.Operation operation;
@@ -139,7 +138,7 @@ final class PartitionTransaction {
                 batch.put(itemKey, s.after().encode());
                 operation = s.before() == null ? ChangeRecord.Operation.CREATE : ChangeRecord.Operation.REPLACE;
             }
-            ChangeRecord record = new ChangeRecord(operation, s.lsn(), now, s.id(), pkJson, epk,
+            ChangeRecord record = new ChangeRecord(operation, s.lsn(), now, s.id(), epk,
                     s.after() == null || !container.keepsAllVersions() ? null : s.after().json(),
                     s.before() == null ? 0 : s.before().lsn(), s.ttlExpired());
             batch.put(StorageKeys.changeLog(container.ridBytes(), rangeIndex, s.lsn()), record.encode());

@@ -2,7 +2,6 @@ package io.cosmolite.engine.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,11 +12,10 @@ import java.io.IOException;
 
 /** The engine's one JSON mapper, and the parse and write helpers every layer shares. */
 public final class Json {
-    /** Shared, thread-safe mapper. Big numbers stay exact; duplicate keys are refused, as Cosmos does. */
+    /** Shared, thread-safe mapper. Duplicate keys, trailing tokens and NaN/Infinity are refused, as Cosmos does. */
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
     /** Node factory for building values. */

@@ -2,6 +2,7 @@ package io.cosmolite.engine.ru;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.Objects;
 
 /**
@@ -124,6 +125,14 @@ public final class RequestCharges {
      */
     public static int indexedTerms(JsonNode document, List<String> includedPaths, List<String> excludedPaths) {
         return IndexedPaths.of(includedPaths, excludedPaths).count(document);
+    }
+
+    /**
+     * A reusable counter of index terms for one indexing policy: the paths are parsed once, for
+     * callers that count on every write. A malformed path is a 400.
+     */
+    public static ToIntFunction<JsonNode> indexedTermCounter(List<String> includedPaths, List<String> excludedPaths) {
+        return IndexedPaths.of(includedPaths, excludedPaths)::count;
     }
 
     private static double kilobytesBeyondFirst(long bytes) {

@@ -107,7 +107,6 @@ public final class RocksDbStore implements KeyValueStore {
                 // (most of the bytes) is compressed.
                 .setCompressionType(CompressionType.NO_COMPRESSION)
                 .setBottommostCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setEnablePipelinedWrite(true)
                 // A bloom filter over the memtable answers "no such key" (every create checks)
                 // without a skip-list search.
                 .setMemtablePrefixBloomSizeRatio(0.05)
