@@ -155,6 +155,12 @@ abstract class ItemContract extends EngineTestSupport {
         PatchRequest bad = PatchRequest.parse(json("{'operations':[{'op':'replace','path':'/absent','value':1}]}"));
         assertCosmosError(400, 0, () -> c.patch(pk("a"), "1", bad, null));
         assertThat(c.read(pk("a"), "1", null).item().get("n").asInt()).as("a failed patch changes nothing").isEqualTo(6);
+        PatchRequest moveAndReplace = PatchRequest.parse(json("{'operations':[{'op':'move','from':'/s','path':'/t'},"
+                + "{'op':'replace','path':'/n','value':100}]}"));
+        ObjectNode moved = c.patch(pk("a"), "1", moveAndReplace, null).item();
+        assertThat(moved.has("s")).isFalse();
+        assertThat(moved.get("t").asText()).isEqualTo("new");
+        assertThat(moved.get("n").asInt()).isEqualTo(100);
         PatchRequest movesKey = PatchRequest.parse(json("{'operations':[{'op':'set','path':'/pk','value':'b'}]}"));
         assertCosmosError(400, 1001, () -> c.patch(pk("a"), "1", movesKey, null));
     }

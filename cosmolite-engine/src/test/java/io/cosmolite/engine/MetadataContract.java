@@ -65,6 +65,31 @@ abstract class MetadataContract extends EngineTestSupport {
     }
 
     @Test
+    void containerPoliciesAreStoredAndReturned() {
+        database("db");
+        engine.createContainer("db", json("{'id':'p','partitionKey':{'paths':['/tenant','/user'],'kind':'MultiHash','version':2},"
+                + "'indexingPolicy':{'indexingMode':'consistent','automatic':true,'includedPaths':[{'path':'/*'}],"
+                + "'excludedPaths':[{'path':'/blob/?'}],'compositeIndexes':[[{'path':'/a','order':'ascending'},"
+                + "{'path':'/b','order':'descending'}]]},"
+                + "'conflictResolutionPolicy':{'mode':'Custom','conflictResolutionProcedure':'dbs/db/colls/p/sprocs/r'},"
+                + "'computedProperties':[{'name':'cp_lower','query':'SELECT VALUE LOWER(c.name) FROM c'}],"
+                + "'uniqueKeyPolicy':{'uniqueKeys':[{'paths':['/email']}]}}"), 0, null);
+        reopen();
+        ObjectNode read = engine.read(ResourceType.CONTAINER, List.of("db"), "p").resource();
+        assertThat(read.at("/partitionKey/kind").asText()).isEqualTo("MultiHash");
+        assertThat(read.at("/partitionKey/paths").size()).isEqualTo(2);
+        assertThat(read.at("/indexingPolicy/compositeIndexes/0/1/order").asText()).isEqualTo("descending");
+        assertThat(read.at("/indexingPolicy/excludedPaths").toString()).contains("/blob/?");
+        assertThat(read.at("/conflictResolutionPolicy/mode").asText()).isEqualTo("Custom");
+        assertThat(read.at("/computedProperties/0/name").asText()).isEqualTo("cp_lower");
+        assertThat(read.at("/uniqueKeyPolicy/uniqueKeys/0/paths/0").asText()).isEqualTo("/email");
+        assertCosmosError(400, 0, () -> engine.createContainer("db", json("{'id':'bad','partitionKey':{'paths':['/pk'],"
+                + "'kind':'Hash','version':2},'indexingPolicy':{'indexingMode':'sometimes'}}"), 0, null));
+        assertCosmosError(400, 0, () -> engine.createContainer("db", json("{'id':'bad','partitionKey':{'paths':['/pk'],"
+                + "'kind':'Hash','version':3}}"), 0, null));
+    }
+
+    @Test
     void deletingAContainerRemovesItsItemsAndARecreatedOneIsEmpty() {
         database("db");
         Container c = container("db", "c", "/pk", 2);
