@@ -3,6 +3,7 @@ package io.cosmolite.engine.storage;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -15,41 +16,52 @@ import java.util.concurrent.locks.ReentrantLock;
  * A {@link KeyValueStore} held in memory, for tests and {@code --in-memory}; {@link #sync()} does
  * nothing and nothing survives the process.
  *
- * <p>Design: multi-version concurrency over one {@link ConcurrentSkipListMap} ordered by
- * {@link Arrays#compareUnsigned}. Each key maps to a chain of {@link Version}s, newest first, each
+ * <p>Design: multi-version concurrency. Each key has one {@link Slot}, reachable from a
+ * {@link ConcurrentSkipListMap} ordered by {@link Arrays#compareUnsigned} (for scans) and from a
+ * hash index (for point reads). A slot holds a chain of {@link Version}s, newest first, each
  * stamped with the sequence number of the batch that wrote it (a delete writes a tombstone).
- * Writers take {@code commitLock} one at a time, stamp a whole batch with the next sequence number
- * and only then publish that number in the volatile {@code visible}; readers ignore versions newer
- * than the {@code visible} they read. So:
+ * A write happens in two phases:
+ * <ol>
+ *   <li>Without a lock, it finds or inserts the slot of every key of its batch. Inserting into the
+ *       skip list is the expensive part of a write (cache misses at every level), and writers to
+ *       different keys do it in parallel.</li>
+ *   <li>Under {@code commitLock} it takes the next sequence number, links one new version into each
+ *       slot (a few field writes) and publishes the number in the volatile {@code visible};
+ *       readers ignore versions newer than the {@code visible} they read.</li>
+ * </ol>
+ * So:
  * <ul>
- *   <li>{@link #get} takes no lock: one hash lookup (an index beside the skip list), one volatile read and at most one step
- *       down the chain. Once any read has seen one key of a batch, every later read sees all of
- *       it; no read ever sees part of a batch.</li>
+ *   <li>{@link #get} takes no lock: one hash lookup, one volatile read and at most one step down
+ *       the chain. Once any read has seen one key of a batch, every later read sees all of it; no
+ *       read ever sees part of a batch.</li>
  *   <li>A scan pins the {@code visible} number at open as its snapshot and walks the live map
  *       lazily, resolving each key to its newest version not above the snapshot. It sees exactly
  *       the batches published before it was opened, all of each, and nothing later, however long
- *       it stays open; it never blocks writers and costs no copy. Opening one waits only for a
- *       batch being stamped at that instant.</li>
+ *       it stays open; it never blocks writers and costs no copy. A slot is in the skip list before
+ *       any version of it is published, so no published key escapes a scan.</li>
  *   <li>Copy-on-write of the whole map (too slow per write) and a read-write lock held by scans
  *       (lets a long scan stall every writer) were rejected for this.</li>
  * </ul>
  *
  * <p>Old versions are pruned as a key is written: a chain keeps its newest version, the newest
- * not above {@code visible}, and the newest not above each open scan's snapshot. Tombstones leave
- * the map once no open scan can need what they hide. A cursor that is never closed pins its
- * snapshot, and so the versions it needs, until the store is closed.
+ * not above {@code visible}, and the newest not above each open scan's snapshot. A slot whose
+ * newest version is a tombstone leaves both maps once no open scan can need what it hides; it is
+ * marked detached, and a writer that found it just before takes the key's current slot (or adds
+ * one) under the lock.
+ * A cursor that is never closed pins its snapshot, and so the versions it needs, until the store
+ * is closed.
  */
 public final class InMemoryStore implements KeyValueStore {
 
-    private final ConcurrentSkipListMap<byte[], Version> map =
+    private final ConcurrentSkipListMap<byte[], Slot> map =
             new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
 
     /**
-     * The same chains by key hash, for point reads: a skip-list lookup over byte-array keys misses
+     * The same slots by key hash, for point reads: a skip-list lookup over byte-array keys misses
      * the cache at every level (about 4 µs for 100,000 keys here); a hash lookup misses once.
-     * Written under {@code commitLock} together with {@code map}.
+     * Written only under {@code commitLock}.
      */
-    private final ConcurrentHashMap<HashedKey, Version> index = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<HashedKey, Slot> index = new ConcurrentHashMap<>();
 
     /** Serializes writers, snapshot registration and pruning. */
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -61,7 +73,7 @@ public final class InMemoryStore implements KeyValueStore {
     private final TreeMap<Long, Integer> openSnapshots = new TreeMap<>();
 
     /** Keys whose head is a published tombstone still hiding older versions; guarded by commitLock. */
-    private final ArrayDeque<Map.Entry<byte[], Version>> pendingTombstones = new ArrayDeque<>();
+    private final ArrayDeque<PendingTombstone> pendingTombstones = new ArrayDeque<>();
 
     private volatile boolean closed;
 
@@ -72,11 +84,11 @@ public final class InMemoryStore implements KeyValueStore {
     @Override
     public byte[] get(byte[] key) {
         checkOpen();
-        Version head = index.get(new HashedKey(key));
-        if (head == null) {
+        Slot slot = index.get(new HashedKey(key));
+        if (slot == null) {
             return null;
         }
-        byte[] value = head.resolve(visible);
+        byte[] value = Version.resolve(slot.head, visible);
         return value == null ? null : value.clone();
     }
 
@@ -86,21 +98,37 @@ public final class InMemoryStore implements KeyValueStore {
         if (batch.isEmpty()) {
             return;
         }
+        List<WriteBatch.Op> ops = batch.ops();
+        HashedKey[] keys = new HashedKey[ops.size()];
+        Slot[] slots = new Slot[ops.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = new HashedKey(ops.get(i).key().clone());
+            slots[i] = slotOf(keys[i]);
+        }
         commitLock.lock();
         try {
             checkOpen();
             long seq = visible + 1;
             long[] needed = neededSnapshots();
-            for (WriteBatch.Op op : batch.ops()) {
-                byte[] key = op.key().clone();
+            for (int i = 0; i < keys.length; i++) {
+                WriteBatch.Op op = ops.get(i);
+                Slot slot = slots[i];
+                if (slot.detached) {
+                    // A tombstone purge removed the slot after phase one found it. Every slot in the
+                    // skip list is attached (purges run under this lock), so take or add that one.
+                    Slot fresh = new Slot();
+                    Slot inMap = map.putIfAbsent(keys[i].bytes, fresh);
+                    slot = inMap != null ? inMap : fresh;
+                }
+                if (slot.head == null) {
+                    index.put(keys[i], slot);
+                }
                 byte[] value = op.isDelete() ? null : op.value().clone();
-                HashedKey hashed = new HashedKey(key);
-                Version head = new Version(seq, value, index.get(hashed));
+                Version head = new Version(seq, value, slot.head);
                 head.pruneBelow(needed);
-                map.put(key, head);
-                index.put(hashed, head);
+                slot.head = head;
                 if (value == null) {
-                    pendingTombstones.add(Map.entry(key, head));
+                    pendingTombstones.add(new PendingTombstone(keys[i], slot, head));
                 }
             }
             visible = seq;
@@ -108,6 +136,20 @@ public final class InMemoryStore implements KeyValueStore {
         } finally {
             commitLock.unlock();
         }
+    }
+
+    /**
+     * The slot of a key, inserted into the skip list if missing; the index learns of a new slot
+     * only under the lock, when its first version is linked, so it never holds a removed slot.
+     */
+    private Slot slotOf(HashedKey key) {
+        Slot slot = index.get(key);
+        if (slot != null) {
+            return slot;
+        }
+        Slot fresh = new Slot();
+        Slot inMap = map.putIfAbsent(key.bytes, fresh);
+        return inMap != null ? inMap : fresh;
     }
 
     @Override
@@ -144,7 +186,7 @@ public final class InMemoryStore implements KeyValueStore {
 
     private KeyCursor openCursor(byte[] from, byte[] to, boolean descending) {
         checkOpen();
-        NavigableMap<byte[], Version> range = range(from, to);
+        NavigableMap<byte[], Slot> range = range(from, to);
         long snapshot;
         commitLock.lock();
         try {
@@ -154,12 +196,12 @@ public final class InMemoryStore implements KeyValueStore {
         } finally {
             commitLock.unlock();
         }
-        Iterator<Map.Entry<byte[], Version>> entries =
+        Iterator<Map.Entry<byte[], Slot>> entries =
                 (descending ? range.descendingMap() : range).entrySet().iterator();
         return new SnapshotCursor(entries, snapshot);
     }
 
-    private NavigableMap<byte[], Version> range(byte[] from, byte[] to) {
+    private NavigableMap<byte[], Slot> range(byte[] from, byte[] to) {
         if (from != null && to != null) {
             if (Arrays.compareUnsigned(from, to) >= 0) {
                 return new TreeMap<>();
@@ -189,11 +231,14 @@ public final class InMemoryStore implements KeyValueStore {
     /** Removes published tombstones no open scan needs; caller holds commitLock. */
     private void dropUnneededTombstones() {
         long oldest = openSnapshots.isEmpty() ? visible : openSnapshots.firstKey();
-        while (!pendingTombstones.isEmpty() && pendingTombstones.peekFirst().getValue().seq <= oldest) {
-            Map.Entry<byte[], Version> tombstone = pendingTombstones.pollFirst();
-            // Removes only if no later write replaced the tombstone (identity equality).
-            map.remove(tombstone.getKey(), tombstone.getValue());
-            index.remove(new HashedKey(tombstone.getKey()), tombstone.getValue());
+        while (!pendingTombstones.isEmpty() && pendingTombstones.peekFirst().version().seq <= oldest) {
+            PendingTombstone tombstone = pendingTombstones.pollFirst();
+            // Only if no later write replaced the tombstone (identity equality).
+            if (tombstone.slot().head == tombstone.version() && !tombstone.slot().detached) {
+                tombstone.slot().detached = true;
+                map.remove(tombstone.key().bytes, tombstone.slot());
+                index.remove(tombstone.key(), tombstone.slot());
+            }
         }
     }
 
@@ -209,10 +254,17 @@ public final class InMemoryStore implements KeyValueStore {
         }
     }
 
-    /**
-     * One value of a key (null for a tombstone) and the older ones still needed. Identity equality,
-     * so a conditional remove only matches the exact version.
-     */
+    /** A published tombstone waiting until no open scan needs what it hides. */
+    private record PendingTombstone(HashedKey key, Slot slot, Version version) {}
+
+    /** The place of one key in both maps: its newest version, and whether a purge removed it. */
+    private static final class Slot {
+        /** Newest version, or null before the first write is linked; written under commitLock. */
+        volatile Version head;
+        /** Set under commitLock when the slot left both maps; a detached slot never returns. */
+        volatile boolean detached;
+    }
+
     /** A key with its hash computed once, comparable by content. */
     private static final class HashedKey {
         private final byte[] bytes;
@@ -239,6 +291,7 @@ public final class InMemoryStore implements KeyValueStore {
         }
     }
 
+    /** One value of a key (null for a tombstone) and the older ones still needed. */
     private static final class Version {
         final long seq;
         final byte[] value;
@@ -251,9 +304,8 @@ public final class InMemoryStore implements KeyValueStore {
             this.older = older;
         }
 
-        /** The value as of sequence number {@code snapshot}, or null if absent then. */
-        byte[] resolve(long snapshot) {
-            Version v = this;
+        /** The value of the chain starting at {@code v} as of {@code snapshot}, or null if absent then. */
+        static byte[] resolve(Version v, long snapshot) {
             while (v != null && v.seq > snapshot) {
                 v = v.older;
             }
@@ -290,10 +342,10 @@ public final class InMemoryStore implements KeyValueStore {
 
     /** A lazy cursor over the live map that resolves every key at its snapshot. */
     private final class SnapshotCursor extends EntryCursor {
-        private final Iterator<Map.Entry<byte[], Version>> entries;
+        private final Iterator<Map.Entry<byte[], Slot>> entries;
         private final long snapshot;
 
-        SnapshotCursor(Iterator<Map.Entry<byte[], Version>> entries, long snapshot) {
+        SnapshotCursor(Iterator<Map.Entry<byte[], Slot>> entries, long snapshot) {
             this.entries = entries;
             this.snapshot = snapshot;
         }
@@ -305,8 +357,8 @@ public final class InMemoryStore implements KeyValueStore {
                 if (!entries.hasNext()) {
                     return false;
                 }
-                Map.Entry<byte[], Version> entry = entries.next();
-                byte[] value = entry.getValue().resolve(snapshot);
+                Map.Entry<byte[], Slot> entry = entries.next();
+                byte[] value = Version.resolve(entry.getValue().head, snapshot);
                 if (value != null) {
                     found(entry.getKey().clone(), value.clone());
                     return true;
