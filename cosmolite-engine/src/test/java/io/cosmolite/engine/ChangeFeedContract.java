@@ -215,4 +215,36 @@ abstract class ChangeFeedContract extends EngineTestSupport {
         }
         assertThat(deletes).isEqualTo(5);
     }
+
+    @Test
+    void withoutAllVersionsTheLogKeepsOneRecordPerItem() {
+        io.cosmolite.engine.storage.KeyValueStore store = new io.cosmolite.engine.storage.InMemoryStore();
+        try (CosmosEngine own = CosmosEngine.open(store, options())) {
+            own.create(io.cosmolite.engine.resource.ResourceType.DATABASE, List.of(), json("{'id':'d'}"));
+            own.createContainer("d", json("{'id':'lv','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2}}"), 1, null);
+            Container lv = own.container("d", "lv");
+            lv.create(null, json("{'id':'a','pk':'p','v':0}"));
+            lv.create(null, json("{'id':'gone','pk':'p'}"));
+            for (int v = 1; v <= 50; v++) {
+                lv.replace(pk("p"), "a", json("{'id':'a','pk':'p','v':" + v + "}"), null);
+            }
+            lv.delete(pk("p"), "gone", null);
+            assertThat(changeLogRecords(store)).as("one record for 'a', one delete record for 'gone'").isEqualTo(2);
+            List<ObjectNode> latest = lv.changeFeed("0", ChangeFeedRequest.of(Mode.LATEST_VERSION, new Start.Beginning(), 10)).items();
+            assertThat(ids(latest)).containsExactly("a");
+            assertThat(latest.get(0).get("v").asInt()).isEqualTo(50);
+            assertThat(lv.create(null, json("{'id':'b','pk':'p'}")).lsn()).as("LSNs never go back").isEqualTo(54);
+        }
+    }
+
+    private static int changeLogRecords(io.cosmolite.engine.storage.KeyValueStore store) {
+        int n = 0;
+        byte[] prefix = {io.cosmolite.engine.layout.StorageKeys.CHANGE_LOG};
+        try (var c = store.scan(prefix, io.cosmolite.engine.layout.StorageKeys.prefixEnd(prefix))) {
+            while (c.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

@@ -142,6 +142,11 @@ final class PartitionTransaction {
                     s.after() == null || !container.keepsAllVersions() ? null : s.after().json(),
                     s.before() == null ? 0 : s.before().lsn(), s.ttlExpired());
             batch.put(StorageKeys.changeLog(container.ridBytes(), rangeIndex, s.lsn()), record.encode());
+            if (s.before() != null && !container.keepsAllVersions()) {
+                // Only the all-versions feed reads superseded records: elsewhere the log keeps one
+                // record per item (its latest change), so it grows with the items, not the writes.
+                batch.delete(StorageKeys.changeLog(container.ridBytes(), rangeIndex, s.before().lsn()));
+            }
         }
         for (Map.Entry<String, String> u : uniqueOwners.entrySet()) {
             byte[] key = uniqueKey(u.getKey());
