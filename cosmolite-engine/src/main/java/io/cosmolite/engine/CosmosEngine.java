@@ -63,6 +63,9 @@ public final class CosmosEngine implements AutoCloseable {
     private final ScheduledExecutorService purger;
     private final Map<String, byte[]> purgeCursors = new ConcurrentHashMap<>();
 
+    /** Least throughput an offer may have, RU/s, as in Cosmos DB. */
+    static final int MIN_THROUGHPUT = 400;
+
     /** Items the background TTL purge examines per container range and tick. */
     static final int PURGE_STEP_ITEMS = 10_000;
 
@@ -125,7 +128,14 @@ public final class CosmosEngine implements AutoCloseable {
         int count = partitions == 0 ? options.defaultPartitions() : partitions;
         if (count < 1 || count > EngineOptions.MAX_PARTITIONS) {
             throw ErrorCode.BAD_REQUEST.exception(
-                    "A container may have 1 to %d physical partitions, not %d.", EngineOptions.MAX_PARTITIONS, count);
+                    "A container may have 1 to %d physical partitions, not %d.", EngineOptions.MAX_PARTITIONS, count)
+                    .withRequestCharge(RequestCharges.failed(400));
+        }
+        if (throughput != null && throughput < MIN_THROUGHPUT) {
+            // Checked before the container exists, so a refused offer leaves no container behind.
+            throw ErrorCode.BAD_REQUEST.exception(
+                    "The offer throughput must be at least %d RU/s, not %d.", MIN_THROUGHPUT, throughput)
+                    .withRequestCharge(RequestCharges.failed(400));
         }
         ObjectNode created = charged(() -> metadata.create(ResourceType.CONTAINER, List.of(databaseId), body,
                 (entry, batch) -> batch.put(StorageKeys.ranges(entry.rid().bytes()),

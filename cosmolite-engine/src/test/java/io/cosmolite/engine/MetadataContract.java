@@ -175,5 +175,10 @@ abstract class MetadataContract extends EngineTestSupport {
         assertCosmosError(400, 0, () -> engine.replace(ResourceType.OFFER, List.of(), id, change, null));
         engine.delete(ResourceType.CONTAINER, List.of("db"), "c", null);
         assertThat(engine.list(ResourceType.OFFER, List.of())).isEmpty();
+        assertCosmosError(400, 0, () -> engine.createContainer("db", json(
+                "{'id':'low','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2}}"), 0, 100));
+        assertCosmosError(404, 0, () -> engine.read(ResourceType.CONTAINER, List.of("db"), "low"));
+        assertCosmosError(400, 0, () -> engine.createContainer("db", json(
+                "{'id':'many','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2}}"), 65, null));
     }
 }
