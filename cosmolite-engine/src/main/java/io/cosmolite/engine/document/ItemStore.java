@@ -138,7 +138,7 @@ public final class ItemStore {
                 StoredItem item = StoredItem.decode(c.value());
                 if (!Expiry.isExpired(item, container.defaultTtl(), now)) {
                     items.add(item.node());
-                    bytes += item.json().length;
+                    bytes += item.jsonLength();
                 }
             }
         }

@@ -169,7 +169,7 @@ final class PartitionTransaction {
     private ItemResult read(ItemOperation.Read r) {
         StoredItem item = existing(r.id());
         long lsn = container.lsn(rangeIndex).watermark();
-        double charge = RequestCharges.pointRead(item.json().length);
+        double charge = RequestCharges.pointRead(item.jsonLength());
         if (r.ifNoneMatch() != null && (r.ifNoneMatch().equals("*") || r.ifNoneMatch().equals(item.etag()))) {
             return new ItemResult(304, 0, null, item.etag(), charge, null, lsn);
         }
@@ -244,7 +244,7 @@ final class PartitionTransaction {
         long lsn = takeLsn();
         items.put(id, null);
         staged.add(new Staged(id, before, null, lsn, ttlExpired));
-        double charge = RequestCharges.write(WriteKind.DELETE, before.json().length,
+        double charge = RequestCharges.write(WriteKind.DELETE, before.jsonLength(),
                 container.indexedTerms(before.node()));
         return new ItemResult(204, 0, null, null, charge, null, lsn);
     }

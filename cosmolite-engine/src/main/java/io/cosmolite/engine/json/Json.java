@@ -25,8 +25,13 @@ public final class Json {
 
     /** Parses JSON text; malformed input is a 400. */
     public static JsonNode parse(byte[] bytes) {
+        return parse(bytes, 0, bytes.length);
+    }
+
+    /** Parses the JSON text in {@code length} bytes from {@code offset}; malformed input is a 400. */
+    public static JsonNode parse(byte[] bytes, int offset, int length) {
         try {
-            JsonNode node = MAPPER.readTree(bytes);
+            JsonNode node = MAPPER.readTree(bytes, offset, length);
             if (node == null || node.isMissingNode()) {
                 throw ErrorCode.BAD_REQUEST.exception("The request body is empty or is not valid JSON.");
             }

@@ -25,16 +25,22 @@ public final class StoredItem {
     private final long ts;
     private final long lsn;
     private final Integer ttl;
-    private final byte[] json;
+    /** The stored value (header and JSON) or the bare JSON; the JSON starts at {@code jsonOffset}. */
+    private final byte[] bytes;
+    private final int jsonOffset;
+    private byte[] json;
     private ObjectNode node;
 
-    private StoredItem(String etag, String rid, long ts, long lsn, Integer ttl, byte[] json, ObjectNode node) {
+    private StoredItem(String etag, String rid, long ts, long lsn, Integer ttl, byte[] bytes, int jsonOffset,
+                       ObjectNode node) {
         this.etag = etag;
         this.rid = rid;
         this.ts = ts;
         this.lsn = lsn;
         this.ttl = ttl;
-        this.json = json;
+        this.bytes = bytes;
+        this.jsonOffset = jsonOffset;
+        this.json = jsonOffset == 0 ? bytes : null;
         this.node = node;
     }
 
@@ -43,10 +49,10 @@ public final class StoredItem {
         var ttlNode = item.get("ttl");
         Integer ttl = ttlNode != null && ttlNode.isIntegralNumber() && ttlNode.canConvertToInt() ? ttlNode.intValue() : null;
         return new StoredItem(item.get("_etag").textValue(), item.get("_rid").textValue(), item.get("_ts").longValue(),
-                item.get("_lsn").longValue(), ttl, json, item);
+                item.get("_lsn").longValue(), ttl, json, 0, item);
     }
 
-    /** Decodes a stored value. */
+    /** Decodes a stored value; the JSON is not copied until someone asks for it. */
     public static StoredItem decode(byte[] value) {
         ByteBuffer b = ByteBuffer.wrap(value);
         if (b.get() != FORMAT) {
@@ -57,20 +63,22 @@ public final class StoredItem {
         long ts = b.getLong();
         long lsn = b.getLong();
         int ttl = b.getInt();
-        byte[] json = Arrays.copyOfRange(value, b.position(), value.length);
-        return new StoredItem(etag, rid, ts, lsn, ttl == NO_TTL ? null : ttl, json, null);
+        return new StoredItem(etag, rid, ts, lsn, ttl == NO_TTL ? null : ttl, value, b.position(), null);
     }
 
     /** The value to store. */
     public byte[] encode() {
+        if (jsonOffset > 0) {
+            return bytes;
+        }
         byte[] e = etag.getBytes(StandardCharsets.UTF_8);
         byte[] r = rid.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(1 + 2 + e.length + 2 + r.length + 8 + 8 + 4 + json.length)
+        return ByteBuffer.allocate(1 + 2 + e.length + 2 + r.length + 8 + 8 + 4 + bytes.length)
                 .put(FORMAT)
                 .putShort((short) e.length).put(e)
                 .putShort((short) r.length).put(r)
                 .putLong(ts).putLong(lsn).putInt(ttl == null ? NO_TTL : ttl)
-                .put(json).array();
+                .put(bytes).array();
     }
 
     /** The item's {@code _etag}. */
@@ -98,15 +106,23 @@ public final class StoredItem {
         return ttl;
     }
 
-    /** The item's JSON, as returned to clients. Do not modify. */
-    public byte[] json() {
+    /** The length of the item's JSON in bytes, without copying it. */
+    public int jsonLength() {
+        return bytes.length - jsonOffset;
+    }
+
+    /** The item's JSON, as returned to clients (copied out of the stored value on first use). Do not modify. */
+    public synchronized byte[] json() {
+        if (json == null) {
+            json = Arrays.copyOfRange(bytes, jsonOffset, bytes.length);
+        }
         return json;
     }
 
     /** The item's JSON tree, parsed on first use. Do not modify it: copy it first. */
     public synchronized ObjectNode node() {
         if (node == null) {
-            node = (ObjectNode) Json.parse(json);
+            node = (ObjectNode) Json.parse(bytes, jsonOffset, bytes.length - jsonOffset);
         }
         return node;
     }
