@@ -19,7 +19,6 @@ import io.cosmolite.engine.resource.ResourceId;
 import io.cosmolite.engine.resource.ResourceType;
 import io.cosmolite.engine.ru.RequestCharges;
 import io.cosmolite.engine.storage.InMemoryStore;
-import io.cosmolite.engine.storage.KeyCursor;
 import io.cosmolite.engine.storage.KeyValueStore;
 import io.cosmolite.engine.storage.RocksDbStore;
 import io.cosmolite.engine.storage.WriteBatch;
@@ -298,11 +297,7 @@ public final class CosmosEngine implements AutoCloseable {
         byte[] rid = container.rid().bytes();
         for (byte namespace : new byte[] {StorageKeys.ITEM, StorageKeys.UNIQUE, StorageKeys.CHANGE_LOG}) {
             byte[] prefix = StorageKeys.containerPrefix(namespace, rid);
-            try (KeyCursor c = store.scan(prefix, StorageKeys.prefixEnd(prefix))) {
-                while (c.next()) {
-                    batch.delete(c.key());
-                }
-            }
+            batch.deleteRange(prefix, StorageKeys.prefixEnd(prefix));
         }
         batch.delete(StorageKeys.ranges(rid));
         for (MetadataStore.Entry offer : metadata.list(ResourceType.OFFER, (MetadataStore.Entry) null)) {

@@ -102,8 +102,10 @@ public final class InMemoryStore implements KeyValueStore {
         HashedKey[] keys = new HashedKey[ops.size()];
         Slot[] slots = new Slot[ops.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = new HashedKey(ops.get(i).key().clone());
-            slots[i] = slotOf(keys[i]);
+            if (!ops.get(i).isRangeDelete()) {
+                keys[i] = new HashedKey(ops.get(i).key().clone());
+                slots[i] = slotOf(keys[i]);
+            }
         }
         commitLock.lock();
         try {
@@ -112,6 +114,19 @@ public final class InMemoryStore implements KeyValueStore {
             long[] needed = neededSnapshots();
             for (int i = 0; i < keys.length; i++) {
                 WriteBatch.Op op = ops.get(i);
+                if (op.isRangeDelete()) {
+                    // Expanded under the lock, so it covers exactly the keys live at this batch.
+                    for (Map.Entry<byte[], Slot> e : range(op.key(), op.rangeEnd()).entrySet()) {
+                        Version current = e.getValue().head;
+                        if (current != null && current.value != null) {
+                            Version tombstone = new Version(seq, null, current);
+                            tombstone.pruneBelow(needed);
+                            e.getValue().head = tombstone;
+                            pendingTombstones.add(new PendingTombstone(new HashedKey(e.getKey()), e.getValue(), tombstone));
+                        }
+                    }
+                    continue;
+                }
                 Slot slot = slots[i];
                 if (slot.detached) {
                     // A tombstone purge removed the slot after phase one found it. Every slot in the

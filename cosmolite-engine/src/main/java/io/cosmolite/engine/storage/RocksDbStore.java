@@ -163,7 +163,12 @@ public final class RocksDbStore implements KeyValueStore {
             }
             try (org.rocksdb.WriteBatch rocksBatch = new org.rocksdb.WriteBatch()) {
                 for (WriteBatch.Op op : batch.ops()) {
-                    if (op.isDelete()) {
+                    if (op.isRangeDelete()) {
+                        // An empty or inverted range deletes nothing, as in memory; RocksDB would refuse it.
+                        if (java.util.Arrays.compareUnsigned(op.key(), op.rangeEnd()) < 0) {
+                            rocksBatch.deleteRange(op.key(), op.rangeEnd());
+                        }
+                    } else if (op.isDelete()) {
                         rocksBatch.delete(op.key());
                     } else {
                         rocksBatch.put(op.key(), op.value());

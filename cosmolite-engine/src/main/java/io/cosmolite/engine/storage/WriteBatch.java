@@ -11,15 +11,23 @@ import java.util.Objects;
  */
 public final class WriteBatch {
 
-    /** One operation of a batch: a put when {@code value} is non-null, otherwise a delete. */
-    public record Op(byte[] key, byte[] value) {
+    /**
+     * One operation of a batch: a put when {@code value} is non-null, a range delete of
+     * {@code key <= k < rangeEnd} when {@code rangeEnd} is non-null, otherwise a delete of {@code key}.
+     */
+    public record Op(byte[] key, byte[] value, byte[] rangeEnd) {
         public Op {
             Objects.requireNonNull(key, "key");
         }
 
-        /** True for a delete. */
+        /** True for a delete of one key. */
         public boolean isDelete() {
-            return value == null;
+            return value == null && rangeEnd == null;
+        }
+
+        /** True for a delete of a key range. */
+        public boolean isRangeDelete() {
+            return rangeEnd != null;
         }
     }
 
@@ -28,15 +36,22 @@ public final class WriteBatch {
 
     /** Stores {@code value} under {@code key}. */
     public WriteBatch put(byte[] key, byte[] value) {
-        ops.add(new Op(key, Objects.requireNonNull(value, "value")));
+        ops.add(new Op(key, Objects.requireNonNull(value, "value"), null));
         bytes += key.length + value.length;
         return this;
     }
 
     /** Removes {@code key} if present. */
     public WriteBatch delete(byte[] key) {
-        ops.add(new Op(key, null));
+        ops.add(new Op(key, null, null));
         bytes += key.length;
+        return this;
+    }
+
+    /** Removes every key {@code k} with {@code fromInclusive <= k < toExclusive}. */
+    public WriteBatch deleteRange(byte[] fromInclusive, byte[] toExclusive) {
+        ops.add(new Op(fromInclusive, null, Objects.requireNonNull(toExclusive, "toExclusive")));
+        bytes += fromInclusive.length + toExclusive.length;
         return this;
     }
 

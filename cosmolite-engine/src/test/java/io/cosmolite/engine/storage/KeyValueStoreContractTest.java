@@ -94,6 +94,26 @@ abstract class KeyValueStoreContractTest {
     }
 
     @Test
+    void deleteRangeRemovesExactlyTheRangeAndLaterOpsOfTheBatchWin() {
+        for (String k : List.of("a", "b1", "b2", "b3", "c")) {
+            put(k, "v-" + k);
+        }
+        KeyCursor before = store.scan(null, null);
+        store.write(new WriteBatch().put(b("b0"), b("new")).deleteRange(b("b"), b("c")).put(b("b2"), b("again")));
+        assertThat(keys(store.scan(null, null))).containsExactly("a", "b2", "c");
+        assertThat(s(store.get(b("b2")))).isEqualTo("again");
+        assertThat(store.get(b("b1"))).isNull();
+        assertThat(store.get(b("b0"))).isNull();
+        assertThat(keys(before)).as("a scan opened before still sees its snapshot")
+                .containsExactly("a", "b1", "b2", "b3", "c");
+        store.write(new WriteBatch().deleteRange(b("x"), b("y")));
+        store.write(new WriteBatch().deleteRange(b("c"), b("a")));
+        assertThat(keys(store.scan(null, null))).containsExactly("a", "b2", "c");
+        put("b1", "back");
+        assertThat(s(store.get(b("b1")))).isEqualTo("back");
+    }
+
+    @Test
     void emptyValuesAndEmptyBatchesAreFine() {
         store.write(new WriteBatch());
         store.write(new WriteBatch().put(b("k"), new byte[0]));
