@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.changefeed.ChangeFeedReader;
+import io.cosmolite.engine.changefeed.ChangeLogTrimmer;
 import io.cosmolite.engine.document.ContainerRuntime;
 import io.cosmolite.engine.document.ContainerState;
 import io.cosmolite.engine.document.ItemStore;
@@ -57,6 +58,7 @@ public final class CosmosEngine implements AutoCloseable {
     private final MetadataStore metadata;
     private final ItemStore items;
     private final ChangeFeedReader changeFeed;
+    private final ChangeLogTrimmer trimmer;
     private final Map<String, ContainerState> containers = new ConcurrentHashMap<>();
     private final Map<ResourceId, ContainerRuntime> runtimes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService purger;
@@ -74,6 +76,7 @@ public final class CosmosEngine implements AutoCloseable {
         this.metadata = new MetadataStore(store, options.clock());
         this.items = new ItemStore(store, options.clock());
         this.changeFeed = new ChangeFeedReader(store);
+        this.trimmer = new ChangeLogTrimmer(store);
         this.metadata.setListener(new MetadataStore.Listener() {
             @Override
             public void replaced(MetadataStore.Entry before, MetadataStore.Entry after) {
@@ -182,20 +185,24 @@ public final class CosmosEngine implements AutoCloseable {
     }
 
     /**
-     * Runs a whole pass of the TTL purge now: deletes every expired item of every container with
-     * TTL on, recording the deletes in the change feed. Returns how many items it deleted.
+     * Runs a whole pass of the background work now: deletes every expired item of every container
+     * with TTL on, recording the deletes in the change feed, and drops all-versions change records
+     * that left their container's retention window. Returns how many items it deleted.
      */
     public int purgeExpired() {
         return StorageFaults.guard(() -> {
             int purged = 0;
-            for (ContainerState state : containersWithTtl()) {
+            for (ContainerState state : containersWithBackgroundWork()) {
                 for (int r = 0; r < state.ranges().size(); r++) {
-                    byte[] after = null;
-                    do {
-                        ItemStore.PurgeStep step = items.purgeExpired(state, r, after, PURGE_STEP_ITEMS);
-                        purged += step.purged();
-                        after = step.resumeAfter();
-                    } while (after != null);
+                    if (state.defaultTtl() != null) {
+                        byte[] after = null;
+                        do {
+                            ItemStore.PurgeStep step = items.purgeExpired(state, r, after, PURGE_STEP_ITEMS);
+                            purged += step.purged();
+                            after = step.resumeAfter();
+                        } while (after != null);
+                    }
+                    trimChangeLog(state, r, Integer.MAX_VALUE);
                 }
             }
             return purged;
@@ -208,8 +215,12 @@ public final class CosmosEngine implements AutoCloseable {
      */
     private void purgeTick() {
         try {
-            for (ContainerState state : containersWithTtl()) {
+            for (ContainerState state : containersWithBackgroundWork()) {
                 for (int r = 0; r < state.ranges().size(); r++) {
+                    trimChangeLog(state, r, PURGE_STEP_ITEMS);
+                    if (state.defaultTtl() == null) {
+                        continue;
+                    }
                     String key = state.rid() + "/" + r;
                     ItemStore.PurgeStep step = items.purgeExpired(state, r, purgeCursors.get(key), PURGE_STEP_ITEMS);
                     if (step.resumeAfter() == null) {
@@ -224,12 +235,22 @@ public final class CosmosEngine implements AutoCloseable {
         }
     }
 
-    private List<ContainerState> containersWithTtl() {
+    /** Drops all-versions change-log records older than the container's retention window. */
+    private void trimChangeLog(ContainerState state, int rangeIndex, int maxExamined) {
+        if (state.keepsAllVersions()) {
+            long horizon = options.clock().millis() / 1000 - state.allVersionsRetention().toSeconds();
+            trimmer.trim(state.ridBytes(), rangeIndex, horizon, maxExamined);
+        }
+    }
+
+    /** Containers with TTL on or with all versions kept: the ones the background pass visits. */
+    private List<ContainerState> containersWithBackgroundWork() {
         List<ContainerState> out = new ArrayList<>();
         for (MetadataStore.Entry db : metadata.list(ResourceType.DATABASE, List.of())) {
             for (MetadataStore.Entry coll : metadata.list(ResourceType.CONTAINER, List.of(db.id()))) {
                 JsonNode ttl = coll.body().get("defaultTtl");
-                if (ttl != null && !ttl.isNull()) {
+                boolean ttlOn = ttl != null && !ttl.isNull();
+                if (ttlOn || coll.body().path("changeFeedPolicy").path("retentionDuration").asInt(0) > 0) {
                     out.add(state(db.id(), coll.id()));
                 }
             }

@@ -217,6 +217,26 @@ abstract class ChangeFeedContract extends EngineTestSupport {
     }
 
     @Test
+    void allVersionsRecordsLeaveAfterTheRetentionWindowUnlessStillNeeded() {
+        c.create(null, json("{'id':'a','pk':'p','v':1}"));
+        c.replace(pk("p"), "a", json("{'id':'a','pk':'p','v':2}"), null);
+        c.create(null, json("{'id':'b','pk':'p'}"));
+        c.delete(pk("p"), "b", null);
+        clock.advance(Duration.ofMinutes(11));
+        c.create(null, json("{'id':'c','pk':'p'}"));
+        engine.purgeExpired();
+        List<ObjectNode> all = readAll(Mode.ALL_VERSIONS_AND_DELETES, new Start.Beginning(), 10);
+        assertThat(all).extracting(ch -> ch.get("current").path("id").asText() + "/"
+                        + ch.get("metadata").get("operationType").asText())
+                .as("a's current version and the change inside the window stay").containsExactly("a/replace", "c/create");
+        assertThat(all.get(0).has("previous")).as("the trimmed previous image is gone").isFalse();
+        assertThat(ids(readAll(Mode.LATEST_VERSION, new Start.Beginning(), 10))).containsExactly("a", "c");
+        reopen();
+        c = engine.container("db", "feed");
+        assertThat(c.create(null, json("{'id':'d','pk':'p'}")).lsn()).as("LSNs resume after the newest record").isEqualTo(6);
+    }
+
+    @Test
     void withoutAllVersionsTheLogKeepsOneRecordPerItem() {
         io.cosmolite.engine.storage.KeyValueStore store = new io.cosmolite.engine.storage.InMemoryStore();
         try (CosmosEngine own = CosmosEngine.open(store, options())) {

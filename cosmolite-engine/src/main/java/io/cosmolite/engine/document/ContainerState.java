@@ -126,6 +126,11 @@ public final class ContainerState {
         return policy.keepsAllVersions();
     }
 
+    /** How long the all-versions feed keeps superseded versions and deletes (zero when it is off). */
+    public java.time.Duration allVersionsRetention() {
+        return java.time.Duration.ofMinutes(policy.allVersionsRetentionMinutes());
+    }
+
     /** The container's defaultTtl: null = off, -1 = on without default, n seconds. */
     public Integer defaultTtl() {
         return policy.defaultTtl();
