@@ -56,18 +56,11 @@ public final class ItemStore {
             PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
             return charged(() -> tx.apply(op));
         }
-        ReentrantLock lock = lockFor(container, epk);
-        lock.lock();
-        checkLive(container, lock);
-        PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
-        try {
+        return inPartition(container, pk, epk, tx -> {
             ItemResult result = charged(() -> tx.apply(op));
             tx.commit();
             return result;
-        } finally {
-            tx.releaseLsns();
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -82,11 +75,7 @@ public final class ItemStore {
             throw e.withRequestCharge(RequestCharges.failed(e.status()));
         }
         String epk = EffectivePartitionKey.of(partitionKey, container.partitionKey());
-        ReentrantLock lock = lockFor(container, epk);
-        lock.lock();
-        checkLive(container, lock);
-        PartitionTransaction tx = new PartitionTransaction(store, container, partitionKey, epk, nowSeconds());
-        try {
+        return inPartition(container, partitionKey, epk, tx -> {
             List<ItemResult> results = new ArrayList<>(ops.size());
             for (int i = 0; i < ops.size(); i++) {
                 try {
@@ -97,8 +86,27 @@ public final class ItemStore {
             }
             tx.commit();
             return results;
+        });
+    }
+
+    /**
+     * Runs {@code work} on a new transaction of one logical partition while holding the
+     * partition's lock; {@code work} commits when it succeeds. The transaction's LSNs are released
+     * however it ends. 404/1003 when the container was deleted.
+     */
+    private <T> T inPartition(ContainerState container, PartitionKeyValue pk, String epk,
+                              java.util.function.Function<PartitionTransaction, T> work) {
+        ReentrantLock lock = lockFor(container, epk);
+        lock.lock();
+        PartitionTransaction tx = null;
+        try {
+            checkLive(container);
+            tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
+            return work.apply(tx);
         } finally {
-            tx.releaseLsns();
+            if (tx != null) {
+                tx.releaseLsns();
+            }
             lock.unlock();
         }
     }
@@ -187,18 +195,11 @@ public final class ItemStore {
     private boolean purgeIfExpired(ContainerState container, ObjectNode item) {
         PartitionKeyValue pk = PartitionKeyValue.fromDocument(item, container.partitionKey());
         String epk = EffectivePartitionKey.of(pk, container.partitionKey());
-        ReentrantLock lock = lockFor(container, epk);
-        lock.lock();
-        checkLive(container, lock);
-        PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
-        try {
+        return inPartition(container, pk, epk, tx -> {
             boolean purged = tx.purgeIfExpired(item.get("id").textValue());
             tx.commit();
             return purged;
-        } finally {
-            tx.releaseLsns();
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -218,9 +219,8 @@ public final class ItemStore {
         }
     }
 
-    private static void checkLive(ContainerState container, ReentrantLock heldLock) {
+    private static void checkLive(ContainerState container) {
         if (container.runtime().isDeleted()) {
-            heldLock.unlock();
             throw ErrorCode.OWNER_RESOURCE_NOT_FOUND.exception(
                     "Owner resource does not exist: container '%s' was deleted.", container.id())
                     .withRequestCharge(RequestCharges.failed(404));
