@@ -19,14 +19,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each engine package states in its {@code package-info.java} which other engine packages it
+ * Each engine package (nested ones such as {@code query.ast} too) states in its {@code package-info.java} which other engine packages it
  * depends on ("Depends on {@code a}, {@code b}"); this test holds the code to that statement,
  * keeps the package graph free of cycles, and keeps RocksDB inside {@code storage}.
  */
 class PackageDependenciesTest {
     private static final Path ROOT = Path.of("src/main/java/io/cosmolite/engine");
-    private static final Pattern REFERENCE = Pattern.compile("io\\.cosmolite\\.engine\\.([a-z]+)\\.");
-    private static final Pattern CODE = Pattern.compile("\\{@code ([a-z]+)}");
+    private static final Pattern REFERENCE = Pattern.compile("io\\.cosmolite\\.engine\\.((?:[a-z]+\\.)*[a-z]+)\\.(?=[A-Z*])");
+    private static final Pattern CODE = Pattern.compile("\\{@code ([a-z.]+)}");
 
     @Test
     void packagesUseOnlyWhatTheyDeclare() throws IOException {
@@ -75,9 +75,9 @@ class PackageDependenciesTest {
     /** For every subpackage, the other engine subpackages its main sources mention. */
     private static Map<String, Set<String>> usedPackages() throws IOException {
         Map<String, Set<String>> used = new TreeMap<>();
-        try (Stream<Path> dirs = Files.list(ROOT)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                String name = dir.getFileName().toString();
+        try (Stream<Path> dirs = Files.walk(ROOT)) {
+            for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.equals(ROOT)).toList()) {
+                String name = ROOT.relativize(dir).toString().replace(java.io.File.separatorChar, '.');
                 Set<String> refs = new TreeSet<>();
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
@@ -101,7 +101,7 @@ class PackageDependenciesTest {
     private static Map<String, Set<String>> declaredPackages(Set<String> packages) {
         Map<String, Set<String>> declared = new HashMap<>();
         for (String p : packages) {
-            String info = read(ROOT.resolve(p).resolve("package-info.java"));
+            String info = read(ROOT.resolve(p.replace('.', java.io.File.separatorChar)).resolve("package-info.java"));
             int at = info.toLowerCase(java.util.Locale.ROOT).indexOf("depends on");
             assertThat(at).as("package-info of %s says what it depends on", p).isNotNegative();
             Set<String> names = new TreeSet<>();

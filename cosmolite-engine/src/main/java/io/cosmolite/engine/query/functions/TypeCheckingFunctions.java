@@ -1,0 +1,12 @@
+package io.cosmolite.engine.query.functions;
+
+import java.util.List;
+
+/** TODO: this family's functions. */
+final class TypeCheckingFunctions {
+    private TypeCheckingFunctions() {}
+
+    static List<BuiltinFunction> all() {
+        return List.of();
+    }
+}
