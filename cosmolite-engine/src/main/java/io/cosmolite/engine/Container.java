@@ -11,11 +11,17 @@ import io.cosmolite.engine.document.ItemStore;
 import io.cosmolite.engine.error.ErrorCode;
 import io.cosmolite.engine.partition.PartitionKeyRange;
 import io.cosmolite.engine.partition.PartitionKeyValue;
+import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.patch.PatchRequest;
+import io.cosmolite.engine.query.QueryPage;
+import io.cosmolite.engine.query.QueryRequest;
+import io.cosmolite.engine.query.QueryScope;
+import io.cosmolite.engine.query.exec.QueryExecutor;
+import io.cosmolite.engine.ru.RequestCharges;
 import java.util.List;
 
 /**
- * One container's items: CRUD, patch, transactional batch, range scans and the change feed. A
+ * One container's items: CRUD, patch, transactional batch, queries, range scans and the change feed. A
  * handle reflects the container's properties when it was obtained; get a new one from
  * {@link CosmosEngine#container} after replacing the container. Thread-safe.
  *
@@ -26,11 +32,13 @@ public final class Container {
     private final ContainerState state;
     private final ItemStore items;
     private final ChangeFeedReader changeFeed;
+    private final QueryExecutor queries;
 
-    Container(ContainerState state, ItemStore items, ChangeFeedReader changeFeed) {
+    Container(ContainerState state, ItemStore items, ChangeFeedReader changeFeed, QueryExecutor queries) {
         this.state = state;
         this.items = items;
         this.changeFeed = changeFeed;
+        this.queries = queries;
     }
 
     /** The container resource as stored. */
@@ -81,6 +89,19 @@ public final class Container {
         return StorageFaults.guard(() -> items.executeBatch(state, partitionKey, ops));
     }
 
+    /**
+     * Runs one page of a NoSQL query over the items of {@code scope}: the whole container, one
+     * physical partition (as the gateway queries each range) or one logical partition. A bad query,
+     * parameter or continuation token is a 400 in Cosmos DB's error shape.
+     */
+    public QueryPage query(QueryRequest request, QueryScope scope) {
+        try {
+            return StorageFaults.guard(() -> queries.execute(state, request, scope));
+        } catch (CosmosException e) {
+            throw e.withRequestCharge(RequestCharges.failed(e.status()));
+        }
+    }
+
     /** The physical partitions (partition key ranges), tiling "" to "FF". */
     public List<PartitionKeyRange> partitionKeyRanges() {
         return state.ranges();
@@ -101,10 +122,19 @@ public final class Container {
             throw ErrorCode.BAD_REQUEST.exception(
                     "The all versions and deletes change feed mode is not enabled on container '%s': set its "
                             + "changeFeedPolicy.retentionDuration (minutes) to keep every version.", state.id())
-                    .withRequestCharge(io.cosmolite.engine.ru.RequestCharges.failed(400));
+                    .withRequestCharge(RequestCharges.failed(400));
         }
         int index = rangeIndex(rangeId);
         return StorageFaults.guard(() -> changeFeed.read(state.ridBytes(), index, state.lsn(index), request));
+    }
+
+    /**
+     * How far the index build that follows an indexing policy change has come, in percent (100
+     * when the index is complete); Cosmos DB reports it on container reads in the header
+     * {@code x-ms-documentdb-collection-index-transformation-progress}.
+     */
+    public int indexTransformationProgress() {
+        return state.runtime().index().progressPercent();
     }
 
     /** The highest committed LSN of a physical partition (for session tokens). */

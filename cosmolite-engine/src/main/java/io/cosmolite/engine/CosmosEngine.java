@@ -10,12 +10,16 @@ import io.cosmolite.engine.document.ContainerState;
 import io.cosmolite.engine.document.ItemStore;
 import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.index.IndexRuntime;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.layout.StorageKeys;
 import io.cosmolite.engine.partition.PartitionKeyDefinition;
 import io.cosmolite.engine.partition.PartitionKeyRange;
 import io.cosmolite.engine.partition.PartitionKeyRanges;
 import io.cosmolite.engine.metadata.MetadataStore;
+import io.cosmolite.engine.query.exec.PatchConditions;
+import io.cosmolite.engine.query.exec.QueryExecutor;
+import io.cosmolite.engine.query.parser.QueryParser;
 import io.cosmolite.engine.resource.ResourceId;
 import io.cosmolite.engine.resource.ResourceType;
 import io.cosmolite.engine.ru.RequestCharges;
@@ -57,6 +61,7 @@ public final class CosmosEngine implements AutoCloseable {
     private final EngineOptions options;
     private final MetadataStore metadata;
     private final ItemStore items;
+    private final QueryExecutor queries;
     private final ChangeFeedReader changeFeed;
     private final ChangeLogTrimmer trimmer;
     private final Map<String, ContainerState> containers = new ConcurrentHashMap<>();
@@ -70,11 +75,15 @@ public final class CosmosEngine implements AutoCloseable {
     /** Items the background TTL purge examines per container range and tick. */
     static final int PURGE_STEP_ITEMS = 10_000;
 
+    /** Items the background index build indexes per container range and step. */
+    static final int INDEX_STEP_ITEMS = 1_000;
+
     private CosmosEngine(KeyValueStore store, EngineOptions options) {
         this.store = store;
         this.options = options;
         this.metadata = new MetadataStore(store, options.clock());
-        this.items = new ItemStore(store, options.clock());
+        this.items = new ItemStore(store, options.clock(), new PatchConditions(options.clock(), QueryParser::parse));
+        this.queries = new QueryExecutor(items, options.clock(), QueryParser::parse);
         this.changeFeed = new ChangeFeedReader(store);
         this.trimmer = new ChangeLogTrimmer(store);
         this.metadata.setListener(new MetadataStore.Listener() {
@@ -82,6 +91,10 @@ public final class CosmosEngine implements AutoCloseable {
             public void replaced(MetadataStore.Entry before, MetadataStore.Entry after) {
                 if (after.type() == ResourceType.CONTAINER) {
                     containers.values().removeIf(s -> s.rid().equals(after.rid()));
+                    ContainerRuntime runtime = runtimes.get(after.rid());
+                    if (runtime != null) {
+                        reconcileIndex(runtime, after.body());
+                    }
                 }
             }
 
@@ -142,7 +155,9 @@ public final class CosmosEngine implements AutoCloseable {
         ObjectNode created = charged(() -> metadata.create(ResourceType.CONTAINER, List.of(databaseId), body,
                 (entry, batch) -> batch.put(StorageKeys.ranges(entry.rid().bytes()),
                         Json.toBytes(rangesJson(PartitionKeyRanges.split(count,
-                                PartitionKeyDefinition.fromJson(entry.body().get("partitionKey"))))))).body(),
+                                PartitionKeyDefinition.fromJson(entry.body().get("partitionKey"))))))
+                        .put(StorageKeys.indexState(entry.rid().bytes()),
+                                IndexRuntime.initialState(entry.body().get("indexingPolicy"), count))).body(),
                 RequestCharges.metadataWrite()).resource();
         if (throughput != null) {
             ObjectNode offer = Json.object();
@@ -178,7 +193,7 @@ public final class CosmosEngine implements AutoCloseable {
     /** A handle to a container's items; 404 (substatus 1003) when the database or container is missing. */
     public Container container(String databaseId, String containerId) {
         try {
-            return new Container(StorageFaults.guard(() -> state(databaseId, containerId)), items, changeFeed);
+            return new Container(StorageFaults.guard(() -> state(databaseId, containerId)), items, changeFeed, queries);
         } catch (CosmosException e) {
             throw e.withRequestCharge(RequestCharges.failed(e.status()));
         }
@@ -218,6 +233,7 @@ public final class CosmosEngine implements AutoCloseable {
             for (ContainerState state : containersWithBackgroundWork()) {
                 for (int r = 0; r < state.ranges().size(); r++) {
                     trimChangeLog(state, r, PURGE_STEP_ITEMS);
+                    items.buildIndexStep(state, r, INDEX_STEP_ITEMS);
                     if (state.defaultTtl() == null) {
                         continue;
                     }
@@ -250,12 +266,45 @@ public final class CosmosEngine implements AutoCloseable {
             for (MetadataStore.Entry coll : metadata.list(ResourceType.CONTAINER, List.of(db.id()))) {
                 JsonNode ttl = coll.body().get("defaultTtl");
                 boolean ttlOn = ttl != null && !ttl.isNull();
-                if (ttlOn || coll.body().path("changeFeedPolicy").path("retentionDuration").asInt(0) > 0) {
+                ContainerRuntime runtime = runtimes.get(coll.rid());
+                boolean indexing = runtime == null ? indexBuildPending(coll) : runtime.index().building();
+                if (ttlOn || indexing || coll.body().path("changeFeedPolicy").path("retentionDuration").asInt(0) > 0) {
                     out.add(state(db.id(), coll.id()));
                 }
             }
         }
         return out;
+    }
+
+    /** True when a container not loaded yet has an unfinished index build (or no index state at all). */
+    private boolean indexBuildPending(MetadataStore.Entry container) {
+        return IndexRuntime.storedBuildPending(store, container.rid().bytes());
+    }
+
+    /**
+     * Completes every pending index build now (the background task otherwise does it in steps
+     * of {@link #INDEX_STEP_ITEMS} items per partition and tick). Returns how many containers'
+     * indexes it completed.
+     */
+    public int buildIndexes() {
+        return StorageFaults.guard(() -> {
+            int built = 0;
+            for (MetadataStore.Entry db : metadata.list(ResourceType.DATABASE, List.of())) {
+                for (MetadataStore.Entry coll : metadata.list(ResourceType.CONTAINER, List.of(db.id()))) {
+                    ContainerState state = state(db.id(), coll.id());
+                    if (!state.runtime().index().building()) {
+                        continue;
+                    }
+                    for (int r = 0; r < state.ranges().size(); r++) {
+                        while (items.buildIndexStep(state, r, INDEX_STEP_ITEMS)) {
+                            // one bounded step at a time, so writers keep going between steps
+                        }
+                    }
+                    built++;
+                }
+            }
+            return built;
+        });
     }
 
     /** Forces every acknowledged write to stable storage. */
@@ -305,9 +354,28 @@ public final class CosmosEngine implements AutoCloseable {
             for (int i = 0; i < last.length; i++) {
                 last[i] = changeFeed.lastLsn(rid.bytes(), i);
             }
-            return new ContainerRuntime(last);
+            return new ContainerRuntime(last, IndexRuntime.open(store, rid.bytes(),
+                    ranges.stream().map(PartitionKeyRange::minInclusive).toList(),
+                    ranges.stream().map(PartitionKeyRange::maxExclusive).toList()));
         });
+        reconcileIndex(runtime, entry.body());
         return new ContainerState(databaseId, entry.body(), ranges, runtime);
+    }
+
+    /**
+     * Starts building the index anew when the container's indexing policy is not the one its
+     * index was built for (a replace changed it, or the data predates the index), with every
+     * writer of the container held off while the old entries are dropped.
+     */
+    private void reconcileIndex(ContainerRuntime runtime, ObjectNode containerBody) {
+        JsonNode policy = containerBody.get("indexingPolicy");
+        if (!runtime.index().matches(policy)) {
+            items.exclusively(() -> {
+                if (!runtime.index().matches(policy)) {
+                    runtime.index().restart(policy);
+                }
+            });
+        }
     }
 
     private void dropContainerData(MetadataStore.Entry container, WriteBatch batch) {
@@ -316,11 +384,13 @@ public final class CosmosEngine implements AutoCloseable {
             items.retire(runtime);
         }
         byte[] rid = container.rid().bytes();
-        for (byte namespace : new byte[] {StorageKeys.ITEM, StorageKeys.UNIQUE, StorageKeys.CHANGE_LOG}) {
+        for (byte namespace : new byte[] {StorageKeys.ITEM, StorageKeys.UNIQUE, StorageKeys.CHANGE_LOG,
+                StorageKeys.INDEX}) {
             byte[] prefix = StorageKeys.containerPrefix(namespace, rid);
             batch.deleteRange(prefix, StorageKeys.prefixEnd(prefix));
         }
         batch.delete(StorageKeys.ranges(rid));
+        batch.delete(StorageKeys.indexState(rid));
         for (MetadataStore.Entry offer : metadata.list(ResourceType.OFFER, (MetadataStore.Entry) null)) {
             if (container.rid().toString().equals(offer.body().path("offerResourceId").asText())) {
                 batch.delete(StorageKeys.metadata(new byte[0], ResourceType.OFFER.keyByte(), offer.id()));

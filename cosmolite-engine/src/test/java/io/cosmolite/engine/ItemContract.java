@@ -166,6 +166,25 @@ abstract class ItemContract extends EngineTestSupport {
     }
 
     @Test
+    void conditionalPatchAppliesOnlyWhenTheConditionHolds() {
+        c.create(null, json("{'id':'1','pk':'a','n':5}"));
+        PatchRequest holds = PatchRequest.parse(json(
+                "{'operations':[{'op':'incr','path':'/n','value':1}],'condition':'from c where c.n > 1'}"));
+        assertThat(c.patch(pk("a"), "1", holds, null).status()).isEqualTo(200);
+        assertThat(c.read(pk("a"), "1", null).item().get("n").asInt()).isEqualTo(6);
+        PatchRequest fails = PatchRequest.parse(json(
+                "{'operations':[{'op':'incr','path':'/n','value':1}],'condition':'FROM c WHERE c.n < 1'}"));
+        assertCosmosError(412, 0, () -> c.patch(pk("a"), "1", fails, null));
+        PatchRequest undefined = PatchRequest.parse(json(
+                "{'operations':[{'op':'incr','path':'/n','value':1}],'condition':'from c where c.missing = 1'}"));
+        assertCosmosError(412, 0, () -> c.patch(pk("a"), "1", undefined, null));
+        PatchRequest malformed = PatchRequest.parse(json(
+                "{'operations':[{'op':'incr','path':'/n','value':1}],'condition':'from c where'}"));
+        assertCosmosError(400, 0, () -> c.patch(pk("a"), "1", malformed, null));
+        assertThat(c.read(pk("a"), "1", null).item().get("n").asInt()).as("failed patches change nothing").isEqualTo(6);
+    }
+
+    @Test
     void uniqueKeysAreEnforcedPerLogicalPartition() {
         engine.createContainer("db", json("{'id':'u','partitionKey':{'paths':['/pk'],'kind':'Hash','version':2},"
                 + "'uniqueKeyPolicy':{'uniqueKeys':[{'paths':['/email']}]}}"), 1, null);

@@ -112,8 +112,8 @@ public final class ContainerState {
         return runtime.lsn(rangeIndex);
     }
 
-    /** The state shared by every state object of this container. */
-    ContainerRuntime runtime() {
+    /** The state shared by every state object of this container (LSNs, liveness, index). */
+    public ContainerRuntime runtime() {
         return runtime;
     }
 

@@ -3,6 +3,7 @@ package io.cosmolite.engine.document;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.index.IndexRuntime;
 import io.cosmolite.engine.layout.StorageKeys;
 import io.cosmolite.engine.layout.StoredItem;
 import io.cosmolite.engine.partition.EffectivePartitionKey;
@@ -34,11 +35,18 @@ public final class ItemStore {
     private final KeyValueStore store;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final PatchCondition patchConditions;
 
-    /** Item operations over {@code store}, with time from {@code clock}. */
+    /** Item operations over {@code store}, with time from {@code clock}; conditional patches are refused. */
     public ItemStore(KeyValueStore store, Clock clock) {
+        this(store, clock, PatchCondition.UNSUPPORTED);
+    }
+
+    /** Item operations over {@code store}, deciding conditional patches with {@code patchConditions}. */
+    public ItemStore(KeyValueStore store, Clock clock, PatchCondition patchConditions) {
         this.store = store;
         this.clock = clock;
+        this.patchConditions = patchConditions;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -53,7 +61,7 @@ public final class ItemStore {
         String epk = EffectivePartitionKey.of(pk, container.partitionKey());
         if (op instanceof ItemOperation.Read) {
             // Reads see committed data only and need no lock.
-            PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
+            PartitionTransaction tx = new PartitionTransaction(store, container, pk, epk, nowSeconds(), patchConditions);
             return charged(() -> tx.apply(op));
         }
         return inPartition(container, pk, epk, tx -> {
@@ -101,7 +109,7 @@ public final class ItemStore {
         PartitionTransaction tx = null;
         try {
             checkLive(container);
-            tx = new PartitionTransaction(store, container, pk, epk, nowSeconds());
+            tx = new PartitionTransaction(store, container, pk, epk, nowSeconds(), patchConditions);
             return work.apply(tx);
         } finally {
             if (tx != null) {
@@ -151,6 +159,88 @@ public final class ItemStore {
             }
         }
         return new ScanPage(items, more ? lastKey : null, RequestCharges.feedRead(items.size(), bytes));
+    }
+
+    /** A run of the item key space: a whole container, a physical partition or a logical partition. */
+    public record KeyRange(byte[] from, byte[] to) {
+        /** True when {@code key} lies in this range. */
+        public boolean contains(byte[] key) {
+            return Arrays.compareUnsigned(key, from) >= 0 && Arrays.compareUnsigned(key, to) < 0;
+        }
+    }
+
+    /** The keys of every item of a container (its physical partitions are consecutive runs of it). */
+    public static KeyRange containerItems(ContainerState container) {
+        byte[] prefix = StorageKeys.containerPrefix(StorageKeys.ITEM, container.ridBytes());
+        return new KeyRange(prefix, StorageKeys.prefixEnd(prefix));
+    }
+
+    /** The keys of the items of one physical partition. */
+    public static KeyRange rangeItems(ContainerState container, int rangeIndex) {
+        return new KeyRange(rangeStart(container, rangeIndex), rangeEnd(container, rangeIndex));
+    }
+
+    /**
+     * The keys of the items of one logical partition; for a prefix of a hierarchical key, of every
+     * logical partition under it.
+     */
+    public static KeyRange partitionItems(ContainerState container, PartitionKeyValue partitionKey) {
+        String epk = EffectivePartitionKey.of(partitionKey, container.partitionKey());
+        byte[] prefix = partitionKey.size() < container.partitionKey().paths().size()
+                ? StorageKeys.itemsFrom(container.ridBytes(), epk)
+                : StorageKeys.logicalPartitionPrefix(container.ridBytes(), epk);
+        return new KeyRange(prefix, StorageKeys.prefixEnd(prefix));
+    }
+
+    /**
+     * A cursor over the visible (unexpired) items of {@code range} in key order, from
+     * {@code startKey} inclusive (null = the range's start). It reads a consistent snapshot; close it.
+     */
+    public ItemCursor openItems(ContainerState container, KeyRange range, byte[] startKey) {
+        byte[] from = startKey == null || Arrays.compareUnsigned(startKey, range.from()) < 0 ? range.from() : startKey;
+        return new ItemCursor(store.scan(from, range.to()), container.defaultTtl(), nowSeconds());
+    }
+
+    /** Visible items in key order, with their storage keys; see {@link #openItems}. */
+    public static final class ItemCursor implements AutoCloseable {
+        private final KeyCursor cursor;
+        private final Integer defaultTtl;
+        private final long now;
+        private StoredItem item;
+
+        private ItemCursor(KeyCursor cursor, Integer defaultTtl, long now) {
+            this.cursor = cursor;
+            this.defaultTtl = defaultTtl;
+            this.now = now;
+        }
+
+        /** Moves to the next visible item; false at the end. */
+        public boolean next() {
+            while (cursor.next()) {
+                StoredItem candidate = StoredItem.decode(cursor.value());
+                if (!Expiry.isExpired(candidate, defaultTtl, now)) {
+                    item = candidate;
+                    return true;
+                }
+            }
+            item = null;
+            return false;
+        }
+
+        /** The current item's storage key. */
+        public byte[] key() {
+            return cursor.key();
+        }
+
+        /** The current item. */
+        public StoredItem item() {
+            return item;
+        }
+
+        @Override
+        public void close() {
+            cursor.close();
+        }
     }
 
     /** What one step of the TTL purge did, and the key to resume after (null when the range is done). */
@@ -203,20 +293,51 @@ public final class ItemStore {
     }
 
     /**
-     * Marks a container deleted once no write to it is in flight: takes every stripe lock, so a
-     * writer either committed before or sees the mark (and gets 404) after.
+     * Marks a container deleted once no write to it is in flight: a writer either committed
+     * before or sees the mark (and gets 404) after.
      */
     public void retire(ContainerRuntime runtime) {
+        exclusively(runtime::markDeleted);
+    }
+
+    /** Runs {@code work} while no item write is in flight: takes every stripe lock. */
+    public void exclusively(Runnable work) {
         for (ReentrantLock stripe : stripes) {
             stripe.lock();
         }
         try {
-            runtime.markDeleted();
+            work.run();
         } finally {
             for (ReentrantLock stripe : stripes) {
                 stripe.unlock();
             }
         }
+    }
+
+    /**
+     * Runs one bounded step of the index build of a physical partition (after an indexing
+     * policy change); true while the partition has items left to index.
+     */
+    public boolean buildIndexStep(ContainerState container, int rangeIndex, int maxItems) {
+        IndexRuntime index = container.runtime().index();
+        return index.buildStep(rangeIndex, rangeStart(container, rangeIndex), rangeEnd(container, rangeIndex), maxItems,
+                (keys, work) -> {
+                    // Stripes are taken in ascending order; writers take one, so this cannot deadlock.
+                    java.util.TreeSet<Integer> held = new java.util.TreeSet<>();
+                    for (byte[] key : keys) {
+                        held.add(stripeOf(container, index.epkOfItemKey(key)));
+                    }
+                    for (int s : held) {
+                        stripes[s].lock();
+                    }
+                    try {
+                        work.run();
+                    } finally {
+                        for (int s : held) {
+                            stripes[s].unlock();
+                        }
+                    }
+                });
     }
 
     private static void checkLive(ContainerState container) {
@@ -243,8 +364,12 @@ public final class ItemStore {
     }
 
     private ReentrantLock lockFor(ContainerState container, String epk) {
+        return stripes[stripeOf(container, epk)];
+    }
+
+    private static int stripeOf(ContainerState container, String epk) {
         int h = Arrays.hashCode(container.ridBytes()) * 31 + epk.hashCode();
-        return stripes[Math.floorMod(h ^ (h >>> 16), STRIPES)];
+        return Math.floorMod(h ^ (h >>> 16), STRIPES);
     }
 
     private static PartitionKeyValue keyFromBody(ContainerState container, ItemOperation op) {

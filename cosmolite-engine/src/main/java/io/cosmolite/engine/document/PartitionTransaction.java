@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.changefeed.ChangeRecord;
 import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.index.IndexRuntime;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.layout.StorageKeys;
 import io.cosmolite.engine.layout.StoredItem;
@@ -29,8 +30,8 @@ import java.util.Map;
  * <p>The caller holds the logical partition's lock for the transaction's whole life, so what
  * {@link #apply} reads cannot change under it. Each operation sees the effects of the ones before
  * it (an overlay of staged items and unique-key entries) and nothing reaches the store until
- * {@link #commit}, which writes items, unique-key entries and change-log records in one atomic
- * store batch. Each write takes one LSN of the physical partition when it is staged; the LSNs are
+ * {@link #commit}, which writes items, unique-key entries, index entries and change-log records in
+ * one atomic store batch. Each write takes one LSN of the physical partition when it is staged; the LSNs are
  * released after the commit (or the abort), which is what lets change-feed readers trust the
  * partition's watermark.
  *
@@ -49,6 +50,7 @@ final class PartitionTransaction {
     private final String epk;
     private final int rangeIndex;
     private final long now;
+    private final PatchCondition patchConditions;
     /** Items read or staged so far; a null value means absent. */
     private final Map<String, StoredItem> items = new HashMap<>();
     /** Unique-key entries changed so far; a null value means removed. */
@@ -57,13 +59,14 @@ final class PartitionTransaction {
     private final List<Long> lsns = new ArrayList<>(1);
 
     PartitionTransaction(KeyValueStore store, ContainerState container, PartitionKeyValue partitionKey,
-                         String epk, long nowSeconds) {
+                         String epk, long nowSeconds, PatchCondition patchConditions) {
         this.store = store;
         this.container = container;
         this.partitionKey = partitionKey;
         this.epk = epk;
         this.rangeIndex = container.rangeIndexOf(epk);
         this.now = nowSeconds;
+        this.patchConditions = patchConditions;
     }
 
     /** Applies one operation to the overlay; throws the operation's error, leaving the overlay as it was. */
@@ -99,9 +102,8 @@ final class PartitionTransaction {
         if (op instanceof ItemOperation.Patch p) {
             StoredItem before = existing(p.id());
             checkIfMatch(before, p.ifMatch());
-            if (p.patch().condition() != null) {
-                throw ErrorCode.BAD_REQUEST.exception(
-                        "Conditional patch ('condition') is not supported yet: it needs the query engine.");
+            if (p.patch().condition() != null && !patchConditions.test(p.patch().condition(), before.node())) {
+                throw preconditionFailed();
             }
             ObjectNode patched = PatchApplier.apply(before.node(), p.patch().operations());
             return write(prepareBody(patched, p.id()), before, WriteKind.PATCH, 200);
@@ -128,7 +130,10 @@ final class PartitionTransaction {
             return;
         }
         WriteBatch batch = new WriteBatch();
+        // The index goes from each item's state before the transaction to its state after it.
+        Map<String, StoredItem[]> indexChanges = new java.util.LinkedHashMap<>();
         for (Staged s : staged) {
+            indexChanges.computeIfAbsent(s.id(), id -> new StoredItem[] {s.before(), null})[1] = s.after();
             byte[] itemKey = StorageKeys.item(container.ridBytes(), epk, s.id());
             ChangeRecord.Operation operation;
             if (s.after() == null) {
@@ -154,6 +159,15 @@ final class PartitionTransaction {
                 batch.delete(key);
             } else {
                 batch.put(key, u.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        IndexRuntime index = container.runtime().index();
+        if (index.maintains()) {
+            for (Map.Entry<String, StoredItem[]> change : indexChanges.entrySet()) {
+                StoredItem before = change.getValue()[0];
+                StoredItem after = change.getValue()[1];
+                index.maintain(batch, rangeIndex, epk, change.getKey(),
+                        before == null ? null : before.node(), after == null ? null : after.node());
             }
         }
         store.write(batch);
@@ -314,9 +328,13 @@ final class PartitionTransaction {
 
     private static void checkIfMatch(StoredItem item, String ifMatch) {
         if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(item.etag())) {
-            throw ErrorCode.PRECONDITION_FAILED.exception(
-                    "Operation cannot be performed because one of the specified precondition is not met.");
+            throw preconditionFailed();
         }
+    }
+
+    private static CosmosException preconditionFailed() {
+        return ErrorCode.PRECONDITION_FAILED.exception(
+                "Operation cannot be performed because one of the specified precondition is not met.");
     }
 
     private static CosmosException notFound() {

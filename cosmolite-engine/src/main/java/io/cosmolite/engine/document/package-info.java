@@ -3,7 +3,7 @@
  * visibility, range scans and the TTL purge.
  *
  * <p>Depends on {@code storage}, {@code layout}, {@code partition}, {@code patch},
- * {@code changefeed}, {@code container}, {@code resource}, {@code ru}, {@code json} and
+ * {@code changefeed}, {@code container}, {@code index}, {@code resource}, {@code ru}, {@code json} and
  * {@code error}.
  */
 package io.cosmolite.engine.document;

@@ -15,6 +15,8 @@ import java.util.Arrays;
  *   'U' containerRid epk 0x00 k values   → a unique-key entry (value: the owning item's id)
  *   'L' containerRid rangeNo lsn         → a change-log record of one physical partition
  *   'S' parentRid typeByte               → the last number used for resource ids of that type
+ *   'I' containerRid rangeNo indexId value epk 0x00 id → an index entry (empty value)
+ *   'X' containerRid                     → the container's index build state
  * </pre>
  *
  * <p>Items sort by effective partition key first, so each physical partition (a key range of
@@ -22,6 +24,15 @@ import java.util.Arrays;
  * change that moves no item. EPKs are upper-case hex strings and ids may hold any character but
  * 0x00 is never in an EPK, so the terminator keeps {@code (epk, id)} pairs unambiguous and ordered.
  * Numbers are big-endian so that byte order equals numeric order.
+ *
+ * <p>Index entries are grouped by physical partition first ({@code rangeNo}), then by index and
+ * value: a query runs per physical partition, so each of its index lookups is one contiguous
+ * scan of that partition's entries in value order, never a merge over the whole container, and
+ * the item the entry points to is {@code 'D' containerRid} followed by the entry's tail. The
+ * index id and the value are self-delimiting encodings ({@code index.IndexKeyCodec}), so the
+ * EPK that follows is found without a length prefix; entries of one value sort by EPK, so a
+ * logical partition's entries for one value are a contiguous run too. A future split of a range
+ * would have to move its entries to the new range numbers.
  */
 public final class StorageKeys {
     public static final byte METADATA = 'M';
@@ -30,6 +41,8 @@ public final class StorageKeys {
     public static final byte UNIQUE = 'U';
     public static final byte CHANGE_LOG = 'L';
     public static final byte SEQUENCE = 'S';
+    public static final byte INDEX = 'I';
+    public static final byte INDEX_STATE = 'X';
 
     private StorageKeys() {}
 
@@ -100,6 +113,34 @@ public final class StorageKeys {
     public static byte[] changeLogPrefix(byte[] containerRid, int rangeNumber) {
         return ByteBuffer.allocate(1 + containerRid.length + 4)
                 .put(CHANGE_LOG).put(containerRid).putInt(rangeNumber).array();
+    }
+
+    /** Prefix of one physical partition's index entries. */
+    public static byte[] indexPrefix(byte[] containerRid, int rangeNumber) {
+        return ByteBuffer.allocate(1 + containerRid.length + 4)
+                .put(INDEX).put(containerRid).putInt(rangeNumber).array();
+    }
+
+    /** Key of an index entry: {@code term} is the index id and the encoded value. */
+    public static byte[] indexEntry(byte[] containerRid, int rangeNumber, byte[] term, String epk, String id) {
+        byte[] e = ascii(epk);
+        byte[] i = utf8(id);
+        return ByteBuffer.allocate(1 + containerRid.length + 4 + term.length + e.length + 1 + i.length)
+                .put(INDEX).put(containerRid).putInt(rangeNumber).put(term).put(e).put((byte) 0).put(i).array();
+    }
+
+    /**
+     * The key of the item an index entry points to, given where the entry's value ends (its
+     * {@code epk 0x00 id} tail follows).
+     */
+    public static byte[] itemOfIndexEntry(byte[] containerRid, byte[] entryKey, int valueEnd) {
+        return ByteBuffer.allocate(1 + containerRid.length + entryKey.length - valueEnd)
+                .put(ITEM).put(containerRid).put(entryKey, valueEnd, entryKey.length - valueEnd).array();
+    }
+
+    /** Key of a container's index build state. */
+    public static byte[] indexState(byte[] containerRid) {
+        return ByteBuffer.allocate(1 + containerRid.length).put(INDEX_STATE).put(containerRid).array();
     }
 
     /** The LSN of a change-log key. */

@@ -1,6 +1,7 @@
 package io.cosmolite.engine.ru;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cosmolite.engine.index.IndexedPaths;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.Objects;

@@ -31,7 +31,8 @@ public final class Values {
     /** The JSON {@code null} value (not undefined). */
     public static final JsonNode NULL = NullNode.instance;
 
-    private static final double MAX_SAFE_INTEGER = 9007199254740992d;
+    /** Integral doubles below this magnitude print as plain integers, as Cosmos DB prints ticks. */
+    private static final double MAX_PLAIN_INTEGER = 9.2e18;
 
     private Values() {}
 
@@ -56,12 +57,12 @@ public final class Values {
     }
 
     /**
-     * A number node: integral values within ±2^53 as integer nodes, everything else (fractions,
+     * A number node: integral values that fit a long as integer nodes, everything else (fractions,
      * huge values, infinities and NaN) as doubles. Callers that produce JSON must treat non-finite
      * values as undefined.
      */
     public static JsonNode number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER && !(d == 0 && 1 / d < 0)) {
+        if (d == Math.rint(d) && Math.abs(d) < MAX_PLAIN_INTEGER && !(d == 0 && 1 / d < 0)) {
             long l = (long) d;
             return l == (int) l ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
         }

@@ -1,4 +1,4 @@
-package io.cosmolite.engine.ru;
+package io.cosmolite.engine.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmolite.engine.error.CosmosException;
 import io.cosmolite.engine.json.Json;
+import io.cosmolite.engine.ru.RequestCharges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

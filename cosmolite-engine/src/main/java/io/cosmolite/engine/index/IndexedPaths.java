@@ -1,4 +1,4 @@
-package io.cosmolite.engine.ru;
+package io.cosmolite.engine.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmolite.engine.error.ErrorCode;
@@ -9,21 +9,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The included and excluded paths of an indexing policy, compiled for counting a document's index
- * terms. Cosmos's rule for overlapping paths holds: the most precise matching path decides, and
+ * The included and excluded paths of an indexing policy, compiled: the one place that decides
+ * whether a document path is indexed, for the index itself and for the request charge of writes.
+ * Cosmos's rule for overlapping paths holds: the most precise matching path decides, and
  * {@code /x/?} is more precise than {@code /x/*}; on a tie the exclusion wins.
+ *
+ * <p>A document path is a list of property names, with {@code []} for "an element of an array"
+ * (e.g. {@code [tags, []]} for {@code /tags/[]/?}).
  */
-final class IndexedPaths {
+public final class IndexedPaths {
     /** Cosmos's default policy: everything but the etag. */
-    static final IndexedPaths DEFAULT = of(List.of("/*"), List.of("/\"_etag\"/?"));
+    public static final IndexedPaths DEFAULT = of(List.of("/*"), List.of("/\"_etag\"/?"));
 
-    /** Top-level properties the service maintains; their indexing is folded into the write's base cost. */
+    /** The segment that stands for any element of an array. */
+    public static final String ARRAY_ELEMENT = "[]";
+
+    /** Top-level properties the service maintains; their indexing is folded into a write's base cost. */
     private static final Set<String> SYSTEM_PROPERTIES = Set.of("_rid", "_self", "_etag", "_attachments", "_ts");
 
-    private static final String ARRAY_ELEMENT = "[]";
-
     /** One policy path: its segments and whether it ends in {@code *} (a subtree) or {@code ?} (a scalar). */
-    private record Pattern(List<String> segments, boolean subtree, boolean included) {
+    record Pattern(List<String> segments, boolean subtree, boolean included) {
         boolean matches(List<String> path) {
             if (subtree ? path.size() < segments.size() : path.size() != segments.size()) {
                 return false;
@@ -48,7 +53,7 @@ final class IndexedPaths {
     }
 
     /** Compiles policy paths such as {@code /*}, {@code /a/b/?}, {@code /tags/[]/?}; a malformed one is a 400. */
-    static IndexedPaths of(List<String> includedPaths, List<String> excludedPaths) {
+    public static IndexedPaths of(List<String> includedPaths, List<String> excludedPaths) {
         List<Pattern> patterns = new ArrayList<>();
         for (String p : includedPaths) {
             patterns.add(compile(p, true));
@@ -59,8 +64,29 @@ final class IndexedPaths {
         return new IndexedPaths(List.copyOf(patterns));
     }
 
-    /** The number of scalar leaves of the document (array elements each count) that the policy indexes. */
-    int count(JsonNode document) {
+    /** True when the policy indexes the scalar at {@code path}. */
+    public boolean isIndexed(List<String> path) {
+        Pattern decider = null;
+        for (Pattern p : patterns) {
+            if (p.matches(path) && (decider == null
+                    || p.precision() > decider.precision()
+                    || (p.precision() == decider.precision() && !p.included()))) {
+                decider = p;
+            }
+        }
+        return decider != null && decider.included();
+    }
+
+    /** The included patterns, compiled (for explicitly included paths). */
+    List<Pattern> patterns() {
+        return patterns;
+    }
+
+    /**
+     * The number of scalar leaves of the document (array elements each count) that the policy
+     * indexes, system properties left out: what a write is charged for.
+     */
+    public int count(JsonNode document) {
         List<String> path = new ArrayList<>();
         if (!document.isObject()) {
             return countLeaves(document, path);
@@ -100,18 +126,6 @@ final class IndexedPaths {
         return isIndexed(path) ? 1 : 0;
     }
 
-    private boolean isIndexed(List<String> path) {
-        Pattern decider = null;
-        for (Pattern p : patterns) {
-            if (p.matches(path) && (decider == null
-                    || p.precision() > decider.precision()
-                    || (p.precision() == decider.precision() && !p.included()))) {
-                decider = p;
-            }
-        }
-        return decider != null && decider.included();
-    }
-
     private static Pattern compile(String text, boolean included) {
         if ("/*".equals(text)) {
             return new Pattern(List.of(), true, included);
@@ -120,12 +134,24 @@ final class IndexedPaths {
                 || !(text.endsWith("/?") || text.endsWith("/*"))) {
             throw badPath(text);
         }
-        List<String> segments = splitSegments(text.substring(1, text.length() - 2), text);
+        List<String> segments = segments(text.substring(0, text.length() - 2), text);
         return new Pattern(List.copyOf(segments), text.endsWith("*"), included);
     }
 
-    /** Splits {@code a/"b/c"/[]} on slashes outside double quotes, unquoting each segment. */
-    private static List<String> splitSegments(String body, String text) {
+    /**
+     * The segments of a path without its terminal, e.g. {@code [a, b/c, []]} for
+     * {@code /a/"b/c"/[]}: split on slashes outside double quotes, each segment unquoted. A
+     * malformed path is a 400.
+     */
+    public static List<String> segments(String path) {
+        if (path == null || path.length() < 2 || !path.startsWith("/")) {
+            throw badPath(path);
+        }
+        return segments(path, path);
+    }
+
+    private static List<String> segments(String withSlash, String text) {
+        String body = withSlash.substring(1);
         List<String> segments = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

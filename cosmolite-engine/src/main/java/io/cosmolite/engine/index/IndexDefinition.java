@@ -1,0 +1,147 @@
+package io.cosmolite.engine.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A container's indexing policy compiled for the index: which paths have range indexes, which
+ * paths are explicitly included (their documents get an "undefined" entry when the path is
+ * missing, as Cosmos DB does, which is what lets ORDER BY return those documents), the composite
+ * and spatial indexes, and whether indexing is off ({@code indexingMode: none}).
+ *
+ * <p>In consistent mode {@code id} and {@code _ts} are always indexed, whatever the paths say.
+ * Lazy mode is treated as consistent (Cosmos DB no longer offers it to new containers).
+ */
+public final class IndexDefinition {
+    /** Indexed whatever the policy says (in consistent mode). */
+    private static final List<List<String>> ALWAYS_INDEXED = List.of(List.of("id"), List.of("_ts"));
+    /** Properties the engine adds for its own use or generates on reads; never indexed. */
+    private static final Set<String> INTERNAL = Set.of("_lsn", "_self", "_attachments");
+
+    private final JsonNode policy;
+    private final boolean none;
+    private final IndexedPaths paths;
+    private final List<List<String>> explicitPaths;
+    private final List<CompositeIndex> composites;
+    private final List<List<String>> spatialPaths;
+
+    private IndexDefinition(JsonNode policy, boolean none, IndexedPaths paths, List<List<String>> explicitPaths,
+                            List<CompositeIndex> composites, List<List<String>> spatialPaths) {
+        this.policy = policy;
+        this.none = none;
+        this.paths = paths;
+        this.explicitPaths = explicitPaths;
+        this.composites = composites;
+        this.spatialPaths = spatialPaths;
+    }
+
+    /** Compiles a normalized indexing policy (as container properties hold it). */
+    public static IndexDefinition of(JsonNode indexingPolicy) {
+        JsonNode policy = indexingPolicy == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : indexingPolicy;
+        boolean none = "none".equalsIgnoreCase(policy.path("indexingMode").asText("consistent"));
+        List<String> included = texts(policy.path("includedPaths"));
+        List<String> excluded = texts(policy.path("excludedPaths"));
+        if (!none && included.isEmpty() && excluded.isEmpty()) {
+            included = List.of("/*");
+        }
+        // Tuple paths ({a, b}) are accepted by the policy but not served by this index.
+        included = included.stream().filter(p -> !p.contains("{")).toList();
+        IndexedPaths paths = IndexedPaths.of(included, excluded);
+        List<List<String>> explicit = new ArrayList<>();
+        for (String p : included) {
+            if (!p.equals("/*")) {
+                List<String> segments = IndexedPaths.segments(p.substring(0, p.length() - 2));
+                if (!segments.contains(IndexedPaths.ARRAY_ELEMENT)) {
+                    explicit.add(segments);
+                }
+            }
+        }
+        List<CompositeIndex> composites = new ArrayList<>();
+        for (JsonNode index : policy.path("compositeIndexes")) {
+            List<CompositeIndex.Column> columns = new ArrayList<>();
+            for (JsonNode column : index) {
+                String path = column.path("path").asText();
+                columns.add(new CompositeIndex.Column(path, IndexedPaths.segments(path),
+                        "descending".equalsIgnoreCase(column.path("order").asText("ascending"))));
+            }
+            composites.add(new CompositeIndex(columns));
+        }
+        List<List<String>> spatial = new ArrayList<>();
+        for (JsonNode index : policy.path("spatialIndexes")) {
+            String p = index.path("path").asText();
+            spatial.add(IndexedPaths.segments(p.endsWith("/*") || p.endsWith("/?") ? p.substring(0, p.length() - 2) : p));
+        }
+        return new IndexDefinition(policy.deepCopy(), none, paths, List.copyOf(explicit),
+                none ? List.of() : List.copyOf(composites), none ? List.of() : List.copyOf(spatial));
+    }
+
+    /** The policy this definition was compiled from. */
+    public JsonNode policy() {
+        return policy;
+    }
+
+    /** True when nothing is indexed ({@code indexingMode: none}). */
+    public boolean isNone() {
+        return none;
+    }
+
+    /** True when the scalar at {@code path} has a range index. */
+    public boolean hasRangeIndex(List<String> path) {
+        if (none || path.isEmpty() || (path.size() == 1 && INTERNAL.contains(path.get(0)))) {
+            return false;
+        }
+        return ALWAYS_INDEXED.contains(path) || paths.isIndexed(path);
+    }
+
+    /** True when {@code path} is explicitly included, so documents without it have an "undefined" entry. */
+    public boolean indexesUndefined(List<String> path) {
+        return !none && explicitPaths.contains(path);
+    }
+
+    /** The composite indexes, in policy order. */
+    public List<CompositeIndex> composites() {
+        return composites;
+    }
+
+    /** The paths with a spatial index. */
+    public List<List<String>> spatialPaths() {
+        return spatialPaths;
+    }
+
+    /** The id, in storage keys, of the range index of {@code path}. */
+    public static byte[] rangeIndexId(List<String> path) {
+        return IndexIds.single(path);
+    }
+
+    /** Every index entry (index id and encoded value) the document has under this definition. */
+    public Set<IndexTerm> terms(JsonNode document) {
+        return IndexTerms.of(this, document);
+    }
+
+    /** The paths explicitly included (without array segments). */
+    List<List<String>> explicitPaths() {
+        return explicitPaths;
+    }
+
+    /** Same policy, same index. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexDefinition d && d.policy.equals(policy);
+    }
+
+    @Override
+    public int hashCode() {
+        return policy.hashCode();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : array) {
+            out.add(e.isTextual() ? e.textValue() : e.path("path").asText());
+        }
+        return out;
+    }
+}
