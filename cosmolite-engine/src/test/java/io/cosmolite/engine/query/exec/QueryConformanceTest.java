@@ -1,5 +1,7 @@
 package io.cosmolite.engine.query.exec;
 
+import io.cosmolite.engine.query.ConformanceCases;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +16,6 @@ import io.cosmolite.engine.query.QueryRequest;
 import io.cosmolite.engine.query.QueryScope;
 import io.cosmolite.engine.resource.ResourceType;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * compared structurally, numbers by value within 1e-9 relative, ordered only for ORDER BY queries.
  */
 class QueryConformanceTest {
-    private static final Path CASES = Path.of("../../shared/conformance/query/cosmos-query-samples.jsonl");
     private static final Set<String> SYSTEM = Set.of("_rid", "_self", "_etag", "_ts", "_attachments", "_lsn");
 
     /** The cases known to fail, with the reason: the one place where failures are listed. */
@@ -40,15 +39,12 @@ class QueryConformanceTest {
 
     @Test
     void everyCaseMatchesCosmosDb() throws IOException {
-        assertThat(CASES).as("the conformance cases at %s (relative to the module directory)", CASES.toAbsolutePath())
-                .exists();
-        List<String> lines = Files.readAllLines(CASES).stream().filter(l -> !l.isBlank()).toList();
+        List<JsonNode> lines = ConformanceCases.all();
         Map<String, String> failures = new TreeMap<>();
         try (CosmosEngine engine = CosmosEngine.open(EngineOptions.inMemory())) {
             engine.create(ResourceType.DATABASE, List.of(), Json.object().put("id", "conformance"));
             int n = 0;
-            for (String line : lines) {
-                JsonNode c = Json.parse(line);
+            for (JsonNode c : lines) {
                 String failure = run(engine, "c" + (n++), c);
                 if (failure != null) {
                     failures.put(c.get("id").asText(), failure);

@@ -1,15 +1,10 @@
 package io.cosmolite.engine.query.functions;
 
+import io.cosmolite.engine.query.ConformanceCases;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cosmolite.engine.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +22,6 @@ import java.util.stream.Collectors;
  */
 final class SampleCases {
     /** Where the shared case file lives when the repository holds no copy of it. */
-    private static final Path SHARED = Path.of("/work/shared/conformance/query/cosmos-query-samples.jsonl");
-    private static final String RESOURCE = "/conformance/query/cosmos-query-samples.jsonl";
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final String SELECT_VALUE = "SELECT VALUE";
     private static final double RELATIVE_TOLERANCE = 1e-9;
@@ -43,10 +36,6 @@ final class SampleCases {
 
     private SampleCases() {}
 
-    /** True when the case file can be read here. */
-    static boolean available() {
-        return SampleCases.class.getResource(RESOURCE) != null || Files.isReadable(SHARED);
-    }
 
     /**
      * The cases calling at least one function of {@code family} and nothing outside
@@ -70,7 +59,6 @@ final class SampleCases {
 
     /** The whole case of this id: query, documents, expected results. */
     static JsonNode byId(String id) {
-        assumeTrue(available(), "conformance case file not found");
         return read().stream().filter(c -> c.get("id").textValue().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no case " + id));
     }
@@ -163,13 +151,6 @@ final class SampleCases {
     }
 
     private static List<JsonNode> load() {
-        try (InputStream in = SampleCases.class.getResourceAsStream(RESOURCE)) {
-            String text = in != null
-                    ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(SHARED, StandardCharsets.UTF_8);
-            return text.lines().filter(l -> !l.isBlank()).map(Json::parse).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the conformance cases", e);
-        }
+        return ConformanceCases.all();
     }
 }

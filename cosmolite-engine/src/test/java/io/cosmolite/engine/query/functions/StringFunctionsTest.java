@@ -2,7 +2,6 @@ package io.cosmolite.engine.query.functions;
 
 import static io.cosmolite.engine.query.functions.TestExpressions.eval;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StringFunctionsTest {
 
     static List<SampleCases.Case> samples() {
-        assumeTrue(SampleCases.available(), "conformance case file not found");
         return SampleCases.using(StringFunctions.all(), SampleCases.ownFunctions());
     }
 
