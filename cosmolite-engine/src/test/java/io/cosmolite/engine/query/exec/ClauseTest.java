@@ -33,6 +33,18 @@ class ClauseTest extends QueryTestSupport {
     }
 
     @Test
+    void orderByRankPutsTheBestScoreFirstAndFusesRrfComponents() {
+        load("{'id':'1','text':'red fox','v':[1,0]}", "{'id':'2','text':'red red fox','v':[0,1]}",
+                "{'id':'3','text':'blue whale','v':[1,0.1]}");
+        assertThat(results("SELECT VALUE c.id FROM c ORDER BY RANK FullTextScore(c.text, 'red')").subList(0, 2))
+                .containsExactly("'2'", "'1'");
+        // Item 1 ranks first by vector and second by text; item 2 first by text, third by vector:
+        // fused 1/61 + 1/62 beats 1/61 + 1/63.
+        assertThat(results("SELECT VALUE c.id FROM c ORDER BY RANK RRF(FullTextScore(c.text, 'red'), "
+                + "VectorDistance(c.v, [1,0]))").get(0)).isEqualTo("'1'");
+    }
+
+    @Test
     void selectValueDropsUndefinedResults() {
         load("{'id':'1','n':1}", "{'id':'2'}");
         assertThat(results("SELECT VALUE c.n FROM c")).containsExactly("1");
