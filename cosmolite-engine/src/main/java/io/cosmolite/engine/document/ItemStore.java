@@ -201,6 +201,16 @@ public final class ItemStore {
         return new ItemCursor(store.scan(from, range.to()), container.defaultTtl(), nowSeconds());
     }
 
+    /** The item stored under {@code key} if it is visible (present and unexpired), else null. */
+    public StoredItem visibleItem(ContainerState container, byte[] key) {
+        byte[] raw = store.get(key);
+        if (raw == null) {
+            return null;
+        }
+        StoredItem item = StoredItem.decode(raw);
+        return Expiry.isExpired(item, container.defaultTtl(), nowSeconds()) ? null : item;
+    }
+
     /** Visible items in key order, with their storage keys; see {@link #openItems}. */
     public static final class ItemCursor implements AutoCloseable {
         private final KeyCursor cursor;

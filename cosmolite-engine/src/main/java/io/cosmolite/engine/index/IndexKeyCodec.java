@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -23,6 +24,10 @@ import java.util.Arrays;
  * longer string it prefixes and every encoding is self-delimiting: tuples are plain
  * concatenations. A descending component is stored with every byte inverted, which reverses its
  * order and keeps it self-delimiting.
+ *
+ * <p>Arrays and objects are not values of a range index, but a path that holds one is defined:
+ * they are stored as bare type markers after strings (arrays, then objects), with no content, so
+ * that "is this path defined" is answered from the index. Among themselves they are unordered.
  */
 public final class IndexKeyCodec {
     /** The type tags, in Cosmos's type order; 0x00 and 0xFF stay free for bounds. */
@@ -32,6 +37,8 @@ public final class IndexKeyCodec {
     static final byte TRUE = 0x04;
     static final byte NUMBER = 0x05;
     static final byte STRING = 0x06;
+    static final byte ARRAY = 0x07;
+    static final byte OBJECT = 0x08;
 
     private IndexKeyCodec() {}
 
@@ -40,7 +47,10 @@ public final class IndexKeyCodec {
         return v == null || v.isMissingNode() || v.isNull() || v.isBoolean() || v.isNumber() || v.isTextual();
     }
 
-    /** The encoding of one scalar ({@code null} or a missing node = undefined), ascending. */
+    /**
+     * The encoding of one value ({@code null} or a missing node = undefined; arrays and objects
+     * as their type markers), ascending.
+     */
     public static byte[] encode(JsonNode value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16);
         write(out, value, false);
@@ -71,8 +81,12 @@ public final class IndexKeyCodec {
             writeStringBody(out, value.textValue());
             out.write(0x00);
             out.write(0x01);
+        } else if (value.isArray()) {
+            out.write(ARRAY);
+        } else if (value.isObject()) {
+            out.write(OBJECT);
         } else {
-            throw new IllegalArgumentException("not a scalar: " + value.getNodeType());
+            throw new IllegalArgumentException("not a JSON value: " + value.getNodeType());
         }
         if (descending) {
             invertTail(out, start);
@@ -117,6 +131,10 @@ public final class IndexKeyCodec {
                 return new Decoded(BooleanNode.FALSE, p);
             case TRUE:
                 return new Decoded(BooleanNode.TRUE, p);
+            case ARRAY:
+                return new Decoded(JsonNodeFactory.instance.arrayNode(), p);
+            case OBJECT:
+                return new Decoded(JsonNodeFactory.instance.objectNode(), p);
             case NUMBER: {
                 long bits = 0;
                 for (int i = 0; i < 8; i++) {

@@ -135,6 +135,23 @@ public final class IndexRuntime {
         return s != null && s.ranges().get(range).done() ? s.definition() : null;
     }
 
+    /**
+     * Opens {@code lookup} over the entries of the physical partitions {@code ranges} (whose
+     * index the caller checked is ready), from the entry key {@code resumeKey} inclusive (null:
+     * the start), keeping entries whose EPK starts with {@code epkPrefix} (null: all). With
+     * {@code merge}, several partitions' entries come in one index order.
+     */
+    public IndexCursor lookup(IndexLookup lookup, List<Integer> ranges, byte[] resumeKey, String epkPrefix,
+                              boolean merge) {
+        return IndexCursor.open(store, rid, lookup, ranges, resumeKey, epkPrefix, merge);
+    }
+
+    /** True when {@code key} is an index entry key of this container (a continuation's sanity check). */
+    public boolean isEntryKey(byte[] key) {
+        byte[] prefix = StorageKeys.containerPrefix(StorageKeys.INDEX, rid);
+        return key.length > prefix.length + 4 && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     /** True while some partition's index is being built. */
     public boolean building() {
         State s = state;

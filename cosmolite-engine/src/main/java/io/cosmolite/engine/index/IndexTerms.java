@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Computes a document's index entries under a definition: one per distinct scalar at each
- * range-indexed path (array elements under {@code []}), an "undefined" entry for each explicitly
+ * range-indexed path (array elements under {@code []}), a type marker for each array or object at
+ * such a path (so that the index knows the path is defined), an "undefined" entry for each explicitly
  * included path the document lacks, one tuple per composite index (the cross product when a
  * composite path crosses arrays, capped).
  */
@@ -33,7 +34,7 @@ final class IndexTerms {
             }
         }
         for (CompositeIndex index : definition.composites()) {
-            compositeTerms(index, document, terms);
+            compositeTerms(index.id(), index.columns(), document, terms);
         }
         return terms;
     }
@@ -79,6 +80,9 @@ final class IndexTerms {
     }
 
     private static void walk(IndexDefinition definition, JsonNode node, List<String> path, Set<IndexTerm> terms) {
+        if ((node.isObject() || node.isArray()) && definition.hasRangeIndex(path)) {
+            terms.add(term(IndexIds.single(path), node)); // the path is defined: a bare type marker
+        }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -97,10 +101,10 @@ final class IndexTerms {
         }
     }
 
-    private static void compositeTerms(CompositeIndex index, JsonNode document, Set<IndexTerm> terms) {
-        byte[] id = index.id();
+    /** Adds the tuples of a composite index with columns {@code spec} to {@code terms}. */
+    static void compositeTerms(byte[] id, List<CompositeIndex.Column> spec, JsonNode document, Set<IndexTerm> terms) {
         List<List<JsonNode>> columns = new ArrayList<>();
-        for (CompositeIndex.Column c : index.columns()) {
+        for (CompositeIndex.Column c : spec) {
             List<JsonNode> values = new ArrayList<>();
             for (JsonNode v : valuesAt(document, c.segments())) {
                 values.add(IndexKeyCodec.isScalar(v) ? v : null);
@@ -115,7 +119,7 @@ final class IndexTerms {
             ByteArrayOutputStream out = new ByteArrayOutputStream(32);
             out.write(id, 0, id.length);
             for (int c = 0; c < columns.size(); c++) {
-                IndexKeyCodec.write(out, columns.get(c).get(position[c]), index.columns().get(c).descending());
+                IndexKeyCodec.write(out, columns.get(c).get(position[c]), spec.get(c).descending());
             }
             terms.add(new IndexTerm(out.toByteArray()));
             int c = columns.size() - 1;

@@ -77,9 +77,9 @@ public final class IndexedPaths {
         return decider != null && decider.included();
     }
 
-    /** The included patterns, compiled (for explicitly included paths). */
-    List<Pattern> patterns() {
-        return patterns;
+    /** True when {@code document} has a value (of any type) at {@code path}; {@code []} steps into arrays. */
+    public static boolean isDefined(JsonNode document, List<String> path) {
+        return !IndexTerms.valuesAt(document, path).isEmpty();
     }
 
     /**

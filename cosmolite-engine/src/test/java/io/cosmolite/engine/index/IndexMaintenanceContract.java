@@ -21,8 +21,8 @@ abstract class IndexMaintenanceContract extends IndexFixture {
         Container c = container("c", null, 1);
         c.create(null, json("{'id':'1','pk':'a','n':1,'tags':['x','y','x'],'o':{'s':'t','nil':null,'b':true},'e':[],'eo':{}}"));
         assertThat(userEntries(c, "1")).containsExactly(
-                "/_ts=" + TS, "/id=\"1\"", "/n=1", "/o/b=true", "/o/nil=null", "/o/s=\"t\"", "/pk=\"a\"",
-                "/tags/[]=\"x\"", "/tags/[]=\"y\"");
+                "/_ts=" + TS, "/e=[]", "/eo={}", "/id=\"1\"", "/n=1", "/o/b=true", "/o/nil=null", "/o/s=\"t\"",
+                "/o={}", "/pk=\"a\"", "/tags/[]=\"x\"", "/tags/[]=\"y\"", "/tags=[]");
         assertThat(entriesOf(c, "1")).anyMatch(e -> e.startsWith("/_rid="))
                 .noneMatch(e -> e.startsWith("/_etag") || e.startsWith("/_lsn") || e.startsWith("/_self"));
     }
@@ -83,7 +83,7 @@ abstract class IndexMaintenanceContract extends IndexFixture {
         Container c = container("c", "{'includedPaths':[{'path':'/*'}],'excludedPaths':[{'path':'/secret/*'},"
                 + "{'path':'/o/x/?'}]}", 1);
         c.create(null, json("{'id':'1','pk':'a','secret':{'a':1},'o':{'x':1,'y':2}}"));
-        assertThat(userEntries(c, "1")).containsExactly("/_ts=" + TS, "/id=\"1\"", "/o/y=2", "/pk=\"a\"");
+        assertThat(userEntries(c, "1")).containsExactly("/_ts=" + TS, "/id=\"1\"", "/o/y=2", "/o={}", "/pk=\"a\"");
 
         Container none = container("none", "{'indexingMode':'none','automatic':false}", 1);
         none.create(null, json("{'id':'1','pk':'a','n':1}"));

@@ -24,12 +24,23 @@ final class Pipeline {
      * re-run and skip the rows already returned.
      */
     static boolean streams(Query q) {
-        return q.from() instanceof Query.PathSource && q.orderBy() == null && q.groupBy().isEmpty()
+        return streams(q, false);
+    }
+
+    /** Like {@link #streams(Query)}, for a source that already yields the ORDER BY order when {@code presorted}. */
+    static boolean streams(Query q, boolean presorted) {
+        return q.from() instanceof Query.PathSource && (q.orderBy() == null || presorted) && q.groupBy().isEmpty()
                 && !q.select().distinct() && Exprs.aggregatesOf(q).isEmpty();
     }
 
     /** The container-level pipeline over {@code source}, resuming at {@code resume} (streaming queries only). */
     static RowStream open(Evaluator ev, Query q, DocumentSource source, Resume resume, List<AutoCloseable> open) {
+        return open(ev, q, source, resume, open, false);
+    }
+
+    /** Like {@link #open(Evaluator, Query, DocumentSource, Resume, List)}; a {@code presorted} source skips the sort. */
+    static RowStream open(Evaluator ev, Query q, DocumentSource source, Resume resume, List<AutoCloseable> open,
+                          boolean presorted) {
         RowStream from;
         if (q.from() == null) {
             from = new SingleRow(Env.EMPTY);
@@ -45,7 +56,7 @@ final class Pipeline {
             open.add(cursor);
             from = new DocumentRows(ev, q.from(), cursor);
         }
-        return chain(ev, q, from, Env.EMPTY, resume);
+        return chain(ev, q, from, Env.EMPTY, resume, presorted);
     }
 
     /** Runs a correlated subquery for the row {@code outer}; its results. */
@@ -54,7 +65,7 @@ final class Pipeline {
         if (q.from() != null) {
             from = new ExpandRows(ev, from, q.from());
         }
-        RowStream rows = chain(ev, q, from, outer, Resume.START);
+        RowStream rows = chain(ev, q, from, outer, Resume.START, false);
         List<JsonNode> out = new ArrayList<>();
         for (Row r = rows.next(); r != null; r = rows.next()) {
             out.add(r.value());
@@ -62,7 +73,7 @@ final class Pipeline {
         return out;
     }
 
-    private static RowStream chain(Evaluator ev, Query q, RowStream from, Env outer, Resume resume) {
+    private static RowStream chain(Evaluator ev, Query q, RowStream from, Env outer, Resume resume, boolean presorted) {
         RowStream rows = from;
         for (Query.Source join : q.joins()) {
             rows = new ExpandRows(ev, rows, join);
@@ -74,7 +85,7 @@ final class Pipeline {
         if (!q.groupBy().isEmpty() || !aggregates.isEmpty()) {
             rows = new GroupRows(ev, rows, q.groupBy(), aggregates, outer);
         }
-        if (q.orderBy() != null) {
+        if (q.orderBy() != null && !presorted) {
             rows = new SortRows(ev, rows, q.orderBy());
         }
         rows = new ProjectRows(ev, rows, q);

@@ -55,9 +55,11 @@ public final class QueryExecutor {
         stats.compileNanos = System.nanoTime() - started;
 
         String fingerprint = Continuation.fingerprint(request.text(), parametersJson(request.parameters()), describe(scope));
-        boolean streams = Pipeline.streams(query);
-        DocumentSource source = new ScanSource(items, container, keyRange(container, scope));
         Continuation from = request.continuation() == null ? null : Continuation.decode(request.continuation(), fingerprint);
+        AccessSources access = AccessSources.choose(items, container, query, request.parameters(), scope,
+                keyRange(container, scope), from);
+        boolean streams = Pipeline.streams(query, access.presorted());
+        DocumentSource source = access.source();
         if (from != null && ((from.resume() != null) != streams
                 || (from.resume() != null && !source.covers(from.resume().key())))) {
             throw Continuation.invalid(request.continuation());
@@ -71,7 +73,7 @@ public final class QueryExecutor {
         List<JsonNode> page = new ArrayList<>();
         String continuation;
         try {
-            RowStream rows = Pipeline.open(ev, query, source, resume, open);
+            RowStream rows = Pipeline.open(ev, query, source, resume, open, access.presorted());
             for (long i = 0; i < skip && rows.next() != null; i++) {
                 // a re-run query passes over the results earlier pages returned
             }
@@ -102,7 +104,8 @@ public final class QueryExecutor {
         }
         stats.totalNanos = System.nanoTime() - started;
         String metrics = request.populateMetrics() ? QueryMetricsText.of(stats, stats.outputDocumentCount) : null;
-        return new QueryPage(page, continuation, QueryCharge.of(stats), metrics, null);
+        String indexMetrics = request.populateMetrics() ? access.plan().utilization().toJson() : null;
+        return new QueryPage(page, continuation, QueryCharge.of(stats), metrics, indexMetrics);
     }
 
     private static int pageSize(int maxItemCount) {

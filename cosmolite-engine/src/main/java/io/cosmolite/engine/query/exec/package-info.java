@@ -6,7 +6,7 @@
  * index-backed access). {@link io.cosmolite.engine.query.exec.QueryExecutor} is the entry point;
  * {@link io.cosmolite.engine.query.exec.PatchConditions} decides conditional patches.
  *
- * <p>Depends on {@code query}, {@code query.ast}, {@code query.value}, {@code query.functions},
+ * <p>Depends on {@code query}, {@code query.access}, {@code index}, {@code layout}, {@code query.ast}, {@code query.value}, {@code query.functions},
  * {@code document}, {@code partition}, {@code json} and {@code error}.
  */
 package io.cosmolite.engine.query.exec;

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,13 @@ class PaginationTest extends QueryTestSupport {
             "SELECT TOP 8 c.id, t FROM c JOIN t IN c.tags",
             "SELECT VALUE c.missing FROM c",
             "SELECT VALUE x FROM (SELECT VALUE c.n FROM c WHERE c.n > 3) x");
+
+    @BeforeEach
+    void compositeIndexForTheOrderByShapes() {
+        // Cosmos DB serves an ORDER BY on several paths only from a matching composite index.
+        c = createContainer("paged", ",'indexingPolicy':{'compositeIndexes':[[{'path':'/g','order':'ascending'},"
+                + "{'path':'/id','order':'descending'}]]}");
+    }
 
     private void loadItems() {
         for (int i = 0; i < 20; i++) {

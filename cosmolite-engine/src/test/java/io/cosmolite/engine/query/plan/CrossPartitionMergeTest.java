@@ -43,7 +43,10 @@ class CrossPartitionMergeTest {
         engine = CosmosEngine.open(EngineOptions.inMemory());
         engine.create(ResourceType.DATABASE, List.of(), (ObjectNode) Json.parse("{\"id\":\"db\"}"));
         engine.createContainer("db", (ObjectNode) Json.parse(
-                "{\"id\":\"c\",\"partitionKey\":{\"paths\":[\"/pk\"],\"kind\":\"Hash\",\"version\":2}}"), 4, null);
+                "{\"id\":\"c\",\"partitionKey\":{\"paths\":[\"/pk\"],\"kind\":\"Hash\",\"version\":2},"
+                        // ORDER BY on several paths needs a matching composite index, as in Cosmos DB
+                        + "\"indexingPolicy\":{\"compositeIndexes\":[[{\"path\":\"/x\"},{\"path\":\"/id\"}],"
+                        + "[{\"path\":\"/s\"},{\"path\":\"/id\"}]]}}"), 4, null);
         container = engine.container("db", "c");
         for (int i = 0; i < 60; i++) {
             ObjectNode doc = Json.object().put("id", "d" + i).put("pk", "p" + (i % 13)).put("x", (i * 37) % 23)

@@ -1,0 +1,9 @@
+package io.cosmolite.engine.query.access;
+
+/** {@link IndexedQueryContract} on RocksDB. */
+class RocksDbIndexedQueryTest extends IndexedQueryContract {
+    @Override
+    boolean durable() {
+        return true;
+    }
+}

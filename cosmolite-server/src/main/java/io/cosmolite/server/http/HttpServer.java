@@ -1,0 +1,103 @@
+package io.cosmolite.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * The Netty server. Limits bound what one client can make it hold: request line 16 KB, headers
+ * 64 KB, body {@link #MAX_BODY_BYTES}, idle connections closed after {@link #IDLE_SECONDS}.
+ */
+public final class HttpServer implements AutoCloseable {
+    /** Largest request body: a 2 MB item or batch plus room for its envelope. */
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+    static final int MAX_INITIAL_LINE = 16 * 1024;
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    static final int IDLE_SECONDS = 300;
+    private static final int WORKER_THREADS = 64;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup io = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(WORKER_THREADS);
+    private final Channel channel;
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param host   the address to bind
+     * @param port   the port, 0 for a free one
+     * @param tls    the TLS context, or null for plain HTTP
+     * @param handler answers each request
+     * @param errors builds the response for a transport-level refusal (status, message)
+     */
+    public HttpServer(String host, int port, SslContext tls, Handler handler,
+                      BiFunction<Integer, String, Response> errors) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+                        if (tls != null) {
+                            p.addLast(tls.newHandler(ch.alloc()));
+                        }
+                        p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+                        p.addLast(new HttpServerKeepAliveHandler());
+                        p.addLast(new BoundedAggregator(errors));
+                        p.addLast(workers, new GatewayHandler(handler, errors, tls != null ? "https" : "http"));
+                    }
+                });
+        this.channel = bootstrap.bind(host, port).sync().channel();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Aggregates bodies up to the limit and answers a larger one with Cosmos's 413. */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        private final BiFunction<Integer, String, Response> errors;
+
+        BoundedAggregator(BiFunction<Integer, String, Response> errors) {
+            super(MAX_BODY_BYTES, true);
+            this.errors = errors;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            Response r = errors.apply(413, "Request size is too large.");
+            GatewayHandler.write(ctx, r, false);
+        }
+    }
+}
