@@ -56,6 +56,8 @@ final class PartitionTransaction {
     /** Unique-key entries changed so far; a null value means removed. */
     private final Map<String, String> uniqueOwners = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
+    /** What the store held for each written id before this transaction (null: nothing), for the index. */
+    private final Map<String, StoredItem> storedBefore = new java.util.LinkedHashMap<>();
     private final List<Long> lsns = new ArrayList<>(1);
 
     PartitionTransaction(KeyValueStore store, ContainerState container, PartitionKeyValue partitionKey,
@@ -130,10 +132,7 @@ final class PartitionTransaction {
             return;
         }
         WriteBatch batch = new WriteBatch();
-        // The index goes from each item's state before the transaction to its state after it.
-        Map<String, StoredItem[]> indexChanges = new java.util.LinkedHashMap<>();
         for (Staged s : staged) {
-            indexChanges.computeIfAbsent(s.id(), id -> new StoredItem[] {s.before(), null})[1] = s.after();
             byte[] itemKey = StorageKeys.item(container.ridBytes(), epk, s.id());
             ChangeRecord.Operation operation;
             if (s.after() == null) {
@@ -163,9 +162,11 @@ final class PartitionTransaction {
         }
         IndexRuntime index = container.runtime().index();
         if (index.maintains()) {
-            for (Map.Entry<String, StoredItem[]> change : indexChanges.entrySet()) {
-                StoredItem before = change.getValue()[0];
-                StoredItem after = change.getValue()[1];
+            // The index goes from what was stored before the transaction (an expired item that a
+            // create replaces included) to what the transaction leaves.
+            for (Map.Entry<String, StoredItem> change : storedBefore.entrySet()) {
+                StoredItem before = change.getValue();
+                StoredItem after = items.get(change.getKey());
                 index.maintain(batch, rangeIndex, epk, change.getKey(),
                         before == null ? null : before.node(), after == null ? null : after.node());
             }
@@ -212,6 +213,7 @@ final class PartitionTransaction {
             claimUniqueKeys(id, body);
         }
         StoredItem after = StoredItem.of(body, json);
+        rememberStored(id);
         items.put(id, after);
         staged.add(new Staged(id, before, after, lsn, false));
         double charge = RequestCharges.write(kind, json.length, container.indexedTerms(body));
@@ -256,6 +258,7 @@ final class PartitionTransaction {
             releaseUniqueKeys(id, before);
         }
         long lsn = takeLsn();
+        rememberStored(id);
         items.put(id, null);
         staged.add(new Staged(id, before, null, lsn, ttlExpired));
         double charge = RequestCharges.write(WriteKind.DELETE, before.jsonLength(),
@@ -285,6 +288,13 @@ final class PartitionTransaction {
         long lsn = container.lsn(rangeIndex).reserve();
         lsns.add(lsn);
         return lsn;
+    }
+
+    /** Notes what the store holds for {@code id} before this transaction first writes it. */
+    private void rememberStored(String id) {
+        if (!storedBefore.containsKey(id)) {
+            storedBefore.put(id, current(id));
+        }
     }
 
     /** The visible item (not deleted, not expired), or null. */

@@ -9,10 +9,12 @@ import java.util.Set;
  * A container's indexing policy compiled for the index: which paths have range indexes, which
  * paths are explicitly included (their documents get an "undefined" entry when the path is
  * missing, as Cosmos DB does, which is what lets ORDER BY return those documents), the composite
- * and spatial indexes, and whether indexing is off ({@code indexingMode: none}).
+ * indexes, and whether indexing is off ({@code indexingMode: none}).
  *
  * <p>In consistent mode {@code id} and {@code _ts} are always indexed, whatever the paths say.
- * Lazy mode is treated as consistent (Cosmos DB no longer offers it to new containers).
+ * Lazy mode is treated as consistent (Cosmos DB no longer offers it to new containers). Spatial
+ * indexes and tuple paths ({@code /a/[]/{b, c}/?}) are accepted by the policy but have no entries
+ * here: queries on them scan.
  */
 public final class IndexDefinition {
     /** Indexed whatever the policy says (in consistent mode). */
@@ -25,16 +27,14 @@ public final class IndexDefinition {
     private final IndexedPaths paths;
     private final List<List<String>> explicitPaths;
     private final List<CompositeIndex> composites;
-    private final List<List<String>> spatialPaths;
 
     private IndexDefinition(JsonNode policy, boolean none, IndexedPaths paths, List<List<String>> explicitPaths,
-                            List<CompositeIndex> composites, List<List<String>> spatialPaths) {
+                            List<CompositeIndex> composites) {
         this.policy = policy;
         this.none = none;
         this.paths = paths;
         this.explicitPaths = explicitPaths;
         this.composites = composites;
-        this.spatialPaths = spatialPaths;
     }
 
     /** Compiles a normalized indexing policy (as container properties hold it). */
@@ -69,13 +69,8 @@ public final class IndexDefinition {
             }
             composites.add(new CompositeIndex(columns));
         }
-        List<List<String>> spatial = new ArrayList<>();
-        for (JsonNode index : policy.path("spatialIndexes")) {
-            String p = index.path("path").asText();
-            spatial.add(IndexedPaths.segments(p.endsWith("/*") || p.endsWith("/?") ? p.substring(0, p.length() - 2) : p));
-        }
         return new IndexDefinition(policy.deepCopy(), none, paths, List.copyOf(explicit),
-                none ? List.of() : List.copyOf(composites), none ? List.of() : List.copyOf(spatial));
+                none ? List.of() : List.copyOf(composites));
     }
 
     /** The policy this definition was compiled from. */
@@ -104,16 +99,6 @@ public final class IndexDefinition {
     /** The composite indexes, in policy order. */
     public List<CompositeIndex> composites() {
         return composites;
-    }
-
-    /** The paths with a spatial index. */
-    public List<List<String>> spatialPaths() {
-        return spatialPaths;
-    }
-
-    /** The id, in storage keys, of the range index of {@code path}. */
-    public static byte[] rangeIndexId(List<String> path) {
-        return IndexIds.single(path);
     }
 
     /** Every index entry (index id and encoded value) the document has under this definition. */

@@ -14,19 +14,12 @@ final class IndexIds {
     static final byte SINGLE = 0x01;
     /** A composite index. */
     static final byte COMPOSITE = 0x02;
-    /** A spatial index. */
-    static final byte SPATIAL = 0x03;
 
     private IndexIds() {}
 
     /** The id of the range index of a document path such as {@code [tags, []]}. */
     static byte[] single(List<String> segments) {
         return withKind(SINGLE, pathText(segments));
-    }
-
-    /** The id of the spatial index of a document path. */
-    static byte[] spatial(List<String> segments) {
-        return withKind(SPATIAL, pathText(segments));
     }
 
     /** A path's canonical text: {@code /tags/[]}, names unquoted (they are only ever compared). */

@@ -79,6 +79,15 @@ abstract class IndexMaintenanceContract extends IndexFixture {
     }
 
     @Test
+    void aCreateOverAnExpiredItemTakesOverItsEntries() {
+        Container c = container("c", null, 1, 10);
+        c.create(null, json("{'id':'1','pk':'a','n':1}"));
+        clock.advance(Duration.ofSeconds(11));
+        c.create(null, json("{'id':'1','pk':'a','n':2}"));
+        assertThat(userEntries(c, "1")).contains("/n=2").doesNotContain("/n=1");
+    }
+
+    @Test
     void excludedPathsAndModeNoneAreHonoured() {
         Container c = container("c", "{'includedPaths':[{'path':'/*'}],'excludedPaths':[{'path':'/secret/*'},"
                 + "{'path':'/o/x/?'}]}", 1);

@@ -35,4 +35,30 @@ class RocksDbIndexMaintenanceTest extends IndexMaintenanceContract {
         reopen();
         assertThat(engine.container("db", "c").indexTransformationProgress()).isEqualTo(100);
     }
+
+    @Test
+    void theBackgroundTaskBuildsTheIndexInSteps() throws InterruptedException {
+        Container c = container("c", null, 1);
+        for (int i = 0; i < 2500; i++) {
+            c.create(null, json("{'id':'" + i + "','pk':'p" + i + "','n':" + i + "}"));
+        }
+        ObjectNode body = c.properties();
+        body.set("indexingPolicy", json("{'includedPaths':[{'path':'/n/?'}],'excludedPaths':[{'path':'/*'}]}"));
+        engine.replace(ResourceType.CONTAINER, List.of("db"), "c", body, null);
+        engine.close();
+        store = io.cosmolite.engine.storage.RocksDbStore.open(tmp.resolve("data"),
+                io.cosmolite.engine.storage.SyncPolicy.groupCommit(java.time.Duration.ofMillis(10)));
+        engine = io.cosmolite.engine.CosmosEngine.open(store, io.cosmolite.engine.EngineOptions.inMemory()
+                .withClock(clock).withTtlPurgeInterval(java.time.Duration.ofMillis(20)));
+        Container reopened = engine.container("db", "c");
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (reopened.indexTransformationProgress() < 100 && System.currentTimeMillis() < deadline) {
+            seen.add(reopened.indexTransformationProgress());
+            Thread.sleep(2);
+        }
+        assertThat(reopened.indexTransformationProgress()).isEqualTo(100);
+        assertThat(seen).as("progress is reported between 0 and 100").isNotEmpty().allMatch(p -> p < 100);
+        assertThat(entries(reopened).stream().filter(e -> e.startsWith("/n="))).hasSize(2500);
+    }
 }

@@ -1,12 +1,9 @@
 package io.cosmolite.server.route;
 
-import io.cosmolite.server.http.Response;
-import io.cosmolite.server.wire.ErrorResponses;
-
-/** TODO: the routes of this resource type. */
-final class ScriptRoutes implements Route {
-    @Override
-    public Response handle(Call call) {
-        return ErrorResponses.of(501, "Not implemented yet: " + call.request().method() + " " + call.request().path());
-    }
-}
+/**
+ * Stored procedures, triggers and user-defined functions of a container:
+ * {@code .../colls/{coll}/sprocs|triggers|udfs} (read feed, create, query) and
+ * {@code .../{type}/{id}} (read, replace, delete). Cosmolite stores them for the SDKs to manage;
+ * it does not run them (executing a stored procedure is a POST to one, which answers 405).
+ */
+final class ScriptRoutes extends MetadataRoute {}

@@ -1,12 +1,9 @@
 package io.cosmolite.server.route;
 
-import io.cosmolite.server.http.Response;
-import io.cosmolite.server.wire.ErrorResponses;
-
-/** TODO: the routes of this resource type. */
-final class UserRoutes implements Route {
-    @Override
-    public Response handle(Call call) {
-        return ErrorResponses.of(501, "Not implemented yet: " + call.request().method() + " " + call.request().path());
-    }
-}
+/**
+ * Users of a database and their permissions: {@code /dbs/{db}/users} and
+ * {@code /dbs/{db}/users/{user}/permissions} (read feed, create, query), and one user or permission
+ * (read, replace, delete). Permissions carry no {@code _token} yet: Cosmolite authenticates with the
+ * master key only.
+ */
+final class UserRoutes extends MetadataRoute {}

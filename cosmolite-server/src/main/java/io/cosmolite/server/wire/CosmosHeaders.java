@@ -53,4 +53,8 @@ public final class CosmosHeaders {
     public static final String GATEWAY_VERSION = "x-ms-gatewayversion";
     public static final String RETRY_AFTER_MS = "x-ms-retry-after-ms";
     public static final String CONTENT_TYPE = "content-type";
+    public static final String MIN_THROUGHPUT = "x-ms-cosmos-min-throughput";
+    public static final String INTENDED_COLLECTION_RID = "x-ms-cosmos-intended-collection-rid";
+    public static final String READ_FEED_KEY_TYPE = "x-ms-read-key-type";
+    public static final String POPULATE_QUOTA_INFO = "x-ms-documentdb-populatequotainfo";
 }

@@ -1,0 +1,128 @@
+package io.cosmolite.cli;
+
+import io.cosmolite.server.CosmoliteServer;
+import io.cosmolite.server.ServerOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cosmolite serve}: runs the server until SIGINT (Ctrl+C) or SIGTERM, printing how to connect.
+ * {@link #start()} starts it without blocking, for tests and embedding.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        description = {"Runs the Cosmos DB gateway until Ctrl+C (SIGINT) or SIGTERM, then stops cleanly.",
+                "Prints the endpoint, the key, the certificate and the Java and JavaScript code to connect."},
+        footer = {"", "Exit codes: 0 ok, 1 failure (reason on stderr), 2 usage error."})
+public final class ServeCommand implements Callable<Integer> {
+    /** The data directory when neither --data-dir nor --in-memory is given. */
+    static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @ArgGroup(exclusive = true)
+    Store store;
+
+    @Option(names = "--no-tls", description = "Serve plain HTTP instead of HTTPS with a self-signed certificate.")
+    boolean noTls;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Account key (base64) clients sign requests with (default: the Cosmos DB emulator's well-known key).")
+    String key = ServerOptions.EMULATOR_KEY;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
+            description = "Physical partitions of each new container, 1..64 (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    /** Where the data lives: a directory or memory, not both. */
+    static final class Store {
+        @Option(names = "--data-dir", paramLabel = "DIR", required = true,
+                description = "Keep the data (RocksDB) and the certificate in DIR (default: ./data).")
+        Path dataDir;
+
+        @Option(names = "--in-memory", required = true,
+                description = "Keep the data in memory only: it is gone when the server stops.")
+        boolean inMemory;
+    }
+
+    /** The server options the command line asks for; a usage error when they are out of range. */
+    public ServerOptions options() {
+        if (port < 0 || port > 65535) {
+            throw usage("--port must be 0..65535, not " + port);
+        }
+        if (partitions < 1 || partitions > 64) {
+            throw usage("--partitions must be 1..64, not " + partitions);
+        }
+        if (host.isBlank()) {
+            throw usage("--host must not be empty");
+        }
+        if (!isBase64Key(key)) {
+            throw usage("--key must be a base64 string (like the keys Azure Cosmos DB issues)");
+        }
+        Path dataDir = store == null ? DEFAULT_DATA_DIR : store.inMemory ? null : store.dataDir;
+        return new ServerOptions(host, port, !noTls, key, dataDir, partitions);
+    }
+
+    /**
+     * Starts the server the command line describes and returns it running (the caller closes it).
+     *
+     * @throws ParameterException on an invalid option (exit code 2)
+     * @throws StartFailure       when the server cannot start, with a one-line reason (exit code 1)
+     */
+    public CosmoliteServer start() {
+        ServerOptions options = options();
+        try {
+            return CosmoliteServer.start(options);
+        } catch (Exception e) { // Netty rethrows a failed bind's checked BindException undeclared
+            throw StartFailure.of(e, options);
+        }
+    }
+
+    /** Starts the server, prints the connection guide and serves until the JVM is told to stop. */
+    @Override
+    public Integer call() throws InterruptedException {
+        CosmoliteServer server = start();
+        PrintWriter out = spec.commandLine().getOut();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Closing the server closes the engine, which flushes and closes the RocksDB store.
+            out.println("Stopping Cosmolite...");
+            out.flush();
+            server.close();
+            out.println("Stopped.");
+            out.flush();
+        }, "cosmolite-shutdown"));
+        out.print(ConnectionGuide.of(server).text());
+        out.flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static boolean isBase64Key(String value) {
+        try {
+            return !value.isEmpty() && Base64.getDecoder().decode(value).length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
