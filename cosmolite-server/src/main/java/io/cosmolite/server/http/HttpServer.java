@@ -96,8 +96,10 @@ public final class HttpServer implements AutoCloseable {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            // Keep the connection: closing it before the client has sent the rest of the body makes
+            // the client see a broken pipe instead of the 413. The aggregator discards what follows.
             Response r = errors.apply(413, "Request size is too large.");
-            GatewayHandler.write(ctx, r, false);
+            GatewayHandler.write(ctx, r, true);
         }
     }
 }

@@ -76,8 +76,8 @@ record ItemContainer(Container container, String rid, String namePath, Partition
 
     /**
      * The physical partition named by an {@code x-ms-documentdb-partitionkeyrangeid} header; the
-     * SDKs may prefix the id with the container rid ({@code "rid,1"}). 410/1002-free: ranges never
-     * split here, so an unknown id is a 404 from the engine's catalog of ranges.
+     * SDKs may prefix the id with the container rid ({@code "rid,1"}). Ranges never split here, so
+     * an unknown id is a 404 rather than Cosmos's 410/1002 "range gone".
      */
     PartitionKeyRange range(String headerValue) {
         String id = headerValue.substring(headerValue.lastIndexOf(',') + 1).strip();
