@@ -100,18 +100,31 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CosmoliteServer server = start();
         PrintWriter out = spec.commandLine().getOut();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Closing the server closes the engine, which flushes and closes the RocksDB store.
-            out.println("Stopping Cosmolite...");
-            out.flush();
-            server.close();
-            out.println("Stopped.");
-            out.flush();
-        }, "cosmolite-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, out), "cosmolite-shutdown"));
         out.print(ConnectionGuide.of(server).text());
         out.flush();
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /**
+     * Stops the server on SIGINT or SIGTERM (from the JVM's shutdown hook) and ends the process with
+     * 0 once it closed cleanly, 1 if it did not: a stop on request is a success, not the signal's 130/143.
+     */
+    private static void stop(CosmoliteServer server, PrintWriter out) {
+        out.println("Stopping Cosmolite...");
+        out.flush();
+        int code = 0;
+        try {
+            // Closing the server closes the engine, which flushes and closes the RocksDB store.
+            server.close();
+            out.println("Stopped.");
+        } catch (RuntimeException e) {
+            System.err.println("cosmolite: the server did not stop cleanly: " + StartFailure.oneLine(e));
+            code = 1;
+        }
+        out.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     private ParameterException usage(String message) {

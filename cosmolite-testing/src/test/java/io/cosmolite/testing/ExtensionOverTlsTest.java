@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +34,7 @@ class ExtensionOverTlsTest {
         client.createDatabaseIfNotExists("shop");
         client.getDatabase("shop").createContainerIfNotExists("orders", "/customer");
         CosmosContainer orders = client.getDatabase("shop").getContainer("orders");
-        orders.createItem(order("1", "ada"), new PartitionKey("ada"), new CosmosItemRequestOptions());
+        orders.createItem(new Order("1", "ada")); // as in the README: the SDK finds the partition key itself
 
         ObjectNode read = asyncClient.getDatabase("shop").getContainer("orders")
                 .readItem("1", new PartitionKey("ada"), ObjectNode.class).block().getItem();
@@ -48,6 +47,9 @@ class ExtensionOverTlsTest {
         void shareTheOuterClassesServer(CosmoliteServer server) {
             assertThat(server).isSameAs(cosmos.server());
         }
+    }
+
+    record Order(String id, String customer) {
     }
 
     static ObjectNode order(String id, String customer) {

@@ -34,8 +34,9 @@ record QueryBody(String text, Map<String, JsonNode> parameters) {
             return new QueryBody(text, Map.of());
         }
         if (!type.equals(QUERY_JSON)) {
-            throw ErrorCode.BAD_REQUEST.exception("The content type '%s' is not supported for a query: queries must be "
-                    + "sent with Content-Type '%s' (or '%s').", type, QUERY_JSON, SQL);
+            throw ErrorCode.BAD_REQUEST.exception("The content type %s is not supported for a query: queries must be "
+                    + "sent with Content-Type '%s' (or '%s').", type.isEmpty() ? "(none)" : "'" + type + "'",
+                    QUERY_JSON, SQL);
         }
         return ofJson(call);
     }

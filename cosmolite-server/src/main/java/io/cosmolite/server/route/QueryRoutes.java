@@ -1,7 +1,6 @@
 package io.cosmolite.server.route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cosmolite.engine.error.ErrorCode;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.query.QueryPage;
 import io.cosmolite.engine.query.QueryRequest;
@@ -34,7 +33,7 @@ final class QueryRoutes {
 
     /** Answers a query or query-plan request. */
     static Response handle(Call call) {
-        QueryTarget target = QueryTarget.of(call);
+        ItemContainer target = ItemContainer.of(call);
         try {
             return flag(call, CosmosHeaders.IS_QUERY_PLAN_REQUEST) ? plan(call, target) : query(call, target);
         } catch (QueryRefusal refusal) {
@@ -42,32 +41,34 @@ final class QueryRoutes {
         }
     }
 
-    /** Whether a boolean header is present and true (any case, as the SDKs send "True" or "true"). */
+    /** Whether a boolean header is present and true (the SDKs send "True" or "true"). */
     static boolean flag(Call call, String header) {
-        return "true".equalsIgnoreCase(trimmed(call.header(header)));
+        return ItemRequests.isTrue(call.header(header));
     }
 
-    private static Response plan(Call call, QueryTarget target) {
+    private static Response plan(Call call, ItemContainer target) {
         QueryBody body = QueryBody.ofPlanRequest(call);
-        ObjectNode plan = QueryPlanner.plan(QueryParser.parse(body.text()), body.parameters(), target.definition(),
+        ObjectNode plan = QueryPlanner.plan(QueryParser.parse(body.text()), body.parameters(), target.partitionKey(),
                 QueryPlanner.parseSupportedFeatures(call.header(CosmosHeaders.SUPPORTED_QUERY_FEATURES)));
         return Response.json(200, Json.toBytes(plan));
     }
 
-    private static Response query(Call call, QueryTarget target) {
+    private static Response query(Call call, ItemContainer target) {
         QueryBody body = QueryBody.ofQuery(call);
         QueryScopes.Scoped scoped = QueryScopes.of(call, target, body);
         boolean queryMetrics = flag(call, CosmosHeaders.POPULATE_QUERY_METRICS);
         boolean indexMetrics = flag(call, CosmosHeaders.POPULATE_INDEX_METRICS);
         QueryRequest request = new QueryRequest(body.text(), body.parameters(), maxItemCount(call),
-                trimmed(call.header(CosmosHeaders.CONTINUATION)), queryMetrics || indexMetrics);
+                continuation(call), queryMetrics || indexMetrics);
         QueryPage page = target.container().query(request, scoped.scope());
 
         Response response = Replies.feed("docs", target.rid(), page.items(), page.requestCharge())
-                .header(CosmosHeaders.CONTINUATION, page.continuation())
-                .header(CosmosHeaders.ALT_CONTENT_PATH, Replies.ownerPath(call.names()));
+                .header(CosmosHeaders.CONTINUATION, page.continuation());
         if (scoped.rangeId() != null) {
-            response.header(CosmosHeaders.SESSION_TOKEN, QueryScopes.sessionToken(target, scoped.rangeId()));
+            target.stamp(response, scoped.rangeId(), target.container().committedLsn(scoped.rangeId()));
+        } else {
+            // A query over several physical partitions has no one session token to report.
+            response.header(CosmosHeaders.ALT_CONTENT_PATH, target.namePath()).header(CosmosHeaders.CONTENT_PATH, target.rid());
         }
         if (queryMetrics) {
             response.header(CosmosHeaders.QUERY_METRICS, page.queryMetrics());
@@ -79,18 +80,19 @@ final class QueryRoutes {
         return response;
     }
 
-    /** The page size: {@code x-ms-max-item-count}, absent for the default; a non-number is a 400. */
+    /**
+     * The page size of {@code x-ms-max-item-count}, read as every items feed reads it, except that -1 lets
+     * the engine size the page (as many results as fit in 4 MB), as Cosmos DB does for queries.
+     */
     private static int maxItemCount(Call call) {
-        String value = trimmed(call.header(CosmosHeaders.MAX_ITEM_COUNT));
-        if (value == null || value.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ErrorCode.BAD_REQUEST.exception("Value '%s' specified for the header '%s' is invalid.", value,
-                    CosmosHeaders.MAX_ITEM_COUNT);
-        }
+        return "-1".equals(trimmed(call.header(CosmosHeaders.MAX_ITEM_COUNT)))
+                ? QueryRequest.DYNAMIC_PAGE_SIZE : FeedPaging.maxItemCount(call);
+    }
+
+    /** The continuation token of the previous page; the SDKs send an empty header for the first page. */
+    private static String continuation(Call call) {
+        String value = trimmed(call.header(CosmosHeaders.CONTINUATION));
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String trimmed(String value) {

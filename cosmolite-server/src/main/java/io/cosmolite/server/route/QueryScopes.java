@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.error.ErrorCode;
 import io.cosmolite.engine.json.Json;
-import io.cosmolite.engine.partition.EffectivePartitionKey;
 import io.cosmolite.engine.partition.PartitionKeyRange;
-import io.cosmolite.engine.partition.PartitionKeyRanges;
 import io.cosmolite.engine.partition.PartitionKeyValue;
 import io.cosmolite.engine.query.QueryScope;
 import io.cosmolite.engine.query.parser.QueryParser;
@@ -27,7 +25,8 @@ import java.util.List;
  * range by range.
  */
 final class QueryScopes {
-    static final int CROSS_PARTITION_NOT_SERVABLE = 1004;
+    /** Cosmos's substatus for a cross-partition query the gateway leaves to the client. */
+    private static final int CROSS_PARTITION_NOT_SERVABLE = 1004;
 
     private QueryScopes() {}
 
@@ -38,23 +37,21 @@ final class QueryScopes {
     record Scoped(QueryScope scope, String rangeId) {}
 
     /** The scope of a query request; throws 400 (or a {@link QueryRefusal}) under the cross-partition rules. */
-    static Scoped of(Call call, QueryTarget target, QueryBody body) {
-        List<PartitionKeyRange> ranges = target.container().partitionKeyRanges();
-        String pk = call.header(CosmosHeaders.PARTITION_KEY);
-        if (pk != null) {
-            PartitionKeyValue key = PartitionKeyValue.fromHeaderJson(pk);
-            return new Scoped(QueryScope.partition(key), rangeOf(key, target, ranges));
+    static Scoped of(Call call, ItemContainer target, QueryBody body) {
+        List<PartitionKeyRange> ranges = target.ranges();
+        PartitionKeyValue key = target.optionalPartitionKey(call);
+        if (key != null) {
+            return new Scoped(QueryScope.partition(key), rangeOf(key, target));
         }
         String rangeId = call.header(CosmosHeaders.PARTITION_KEY_RANGE_ID);
         if (rangeId != null) {
-            // The Java SDK names the range as "{collectionRid},{rangeId}", other clients by id alone.
-            String id = rangeId.substring(rangeId.lastIndexOf(',') + 1).trim();
+            String id = target.range(rangeId).id();
             return new Scoped(QueryScope.range(id), id);
         }
         if (ranges.size() == 1) {
             return new Scoped(QueryScope.container(), ranges.get(0).id());
         }
-        ObjectNode plan = QueryPlanner.plan(QueryParser.parse(body.text()), body.parameters(), target.definition(),
+        ObjectNode plan = QueryPlanner.plan(QueryParser.parse(body.text()), body.parameters(), target.partitionKey(),
                 QueryPlanner.JAVA_SDK_FEATURES);
         List<PartitionKeyRange> touched = overlapping(ranges, plan.path("queryRanges"));
         if (touched.size() == 1) {
@@ -71,19 +68,14 @@ final class QueryScopes {
         return new Scoped(QueryScope.container(), null);
     }
 
-    /** The session token of one physical partition: {@code {rangeId}:-1#{lsn}}. */
-    static String sessionToken(QueryTarget target, String rangeId) {
-        return rangeId + ":-1#" + target.container().committedLsn(rangeId);
-    }
-
-    private static String rangeOf(PartitionKeyValue key, QueryTarget target, List<PartitionKeyRange> ranges) {
-        if (ranges.size() == 1) {
-            return ranges.get(0).id();
+    private static String rangeOf(PartitionKeyValue key, ItemContainer target) {
+        if (target.ranges().size() == 1) {
+            return target.ranges().get(0).id();
         }
-        if (!key.isNone() && key.size() < target.definition().paths().size()) {
+        if (!key.isNone() && key.size() < target.partitionKey().paths().size()) {
             return null; // a prefix of a hierarchical key may span several ranges
         }
-        return PartitionKeyRanges.find(ranges, EffectivePartitionKey.of(key, target.definition())).id();
+        return target.rangeOf(key).id();
     }
 
     /** The ranges that the plan's query ranges ({@code min}, {@code max}, inclusiveness) overlap. */

@@ -14,6 +14,8 @@ final class TypeCheckingFunctions {
         return List.of(
                 check("IS_ARRAY", v -> v.isArray()),
                 check("IS_BOOL", v -> v.isBoolean()),
+                // Undocumented twin of IS_BOOL that the Java SDK puts in the filter when it resumes an ORDER BY query.
+                check("IS_BOOLEAN", v -> v.isBoolean()),
                 check("IS_FINITE_NUMBER", v -> v.isNumber() && Double.isFinite(v.doubleValue())),
                 check("IS_INTEGER", ArgumentChecks::isInt64),
                 check("IS_NULL", v -> v.isNull()),

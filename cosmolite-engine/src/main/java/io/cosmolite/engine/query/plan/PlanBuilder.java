@@ -65,6 +65,10 @@ final class PlanBuilder {
 
     private QueryInfo build() {
         boolean value = query.select().projection() instanceof Query.ValueProjection;
+        if (query.from() == null) {
+            // No container is read: one range answers the whole query and there is nothing to merge.
+            return plain(value);
+        }
         if (!query.groupBy().isEmpty()) {
             return groupBy(value);
         }

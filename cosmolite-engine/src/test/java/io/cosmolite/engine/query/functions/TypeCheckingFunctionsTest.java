@@ -41,6 +41,8 @@ class TypeCheckingFunctionsTest {
             IS_ARRAY(undefined)                       => false
             IS_BOOL(false)                            => true
             IS_BOOL(0)                                => false
+            IS_BOOLEAN(true)                          => true
+            IS_BOOLEAN("true")                        => false
             IS_DEFINED(null)                          => true
             IS_DEFINED(undefined)                     => false
             IS_DEFINED({ "quantity" : 5 }.name)       => false
