@@ -43,9 +43,14 @@ public final class CosmoliteServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             engine.close();
             throw new IllegalStateException("interrupted while starting", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows a BindException undeclared: whatever failed, release the store's lock.
             engine.close();
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -56,7 +61,8 @@ public final class CosmoliteServer implements AutoCloseable {
 
     /** The endpoint clients connect to, e.g. {@code https://localhost:8081/}. */
     public String endpoint() {
-        String host = options.host().equals("0.0.0.0") || options.host().equals("127.0.0.1") ? "localhost" : options.host();
+        String host = options.host().equals("0.0.0.0") || options.host().equals("127.0.0.1") ? "localhost"
+                : options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         return (options.tls() ? "https" : "http") + "://" + host + ":" + port() + "/";
     }
 

@@ -69,7 +69,13 @@ public final class HttpServer implements AutoCloseable {
                         p.addLast(workers, new GatewayHandler(handler, errors, tls != null ? "https" : "http"));
                     }
                 });
-        this.channel = bootstrap.bind(host, port).sync().channel();
+        try {
+            this.channel = bootstrap.bind(host, port).sync().channel();
+        } catch (Exception e) {
+            // A failed bind (rethrown undeclared by Netty) must not leave the event loops running.
+            shutdownGroups();
+            throw e;
+        }
     }
 
     /** The bound port. */
@@ -80,6 +86,10 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -64,7 +64,7 @@ public final class ServerCertificate {
     public static ServerCertificate loadOrCreate(Path dataDir) {
         try {
             if (dataDir == null) {
-                return generate();
+                return inMemory();
             }
             Path dir = dataDir.resolve("tls");
             Path certFile = dir.resolve("cert.pem");
@@ -82,6 +82,19 @@ public final class ServerCertificate {
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create the TLS certificate", e);
         }
+    }
+
+    private static ServerCertificate inMemoryCertificate;
+
+    /**
+     * One certificate per JVM for in-memory servers: tests start many servers, and a key pair per
+     * start would cost each of them the key generation.
+     */
+    private static synchronized ServerCertificate inMemory() throws GeneralSecurityException, OperatorCreationException {
+        if (inMemoryCertificate == null) {
+            inMemoryCertificate = generate();
+        }
+        return inMemoryCertificate;
     }
 
     /** The certificate in PEM form (served at {@code /_explorer/emulator.pem}). */
@@ -104,8 +117,9 @@ public final class ServerCertificate {
     }
 
     private static ServerCertificate generate() throws GeneralSecurityException, OperatorCreationException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, new SecureRandom());
+        // EC P-256: generated in milliseconds where RSA-2048 takes a noticeable part of a start.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
         Instant now = Instant.now();
         X500Name subject = new X500Name("CN=localhost, O=Cosmolite");
@@ -120,7 +134,7 @@ public final class ServerCertificate {
             throw new UncheckedIOException(e);
         }
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         return new ServerCertificate(cert, pair.getPrivate());
     }
 
@@ -143,7 +157,8 @@ public final class ServerCertificate {
                 .generateCertificate(Files.newInputStream(certFile));
         byte[] der = Base64.getMimeDecoder().decode(Files.readString(keyFile)
                 .replaceAll("-----[A-Z ]+-----", "").trim());
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        String algorithm = cert.getPublicKey().getAlgorithm();
+        PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         return new ServerCertificate(cert, key);
     }
 
