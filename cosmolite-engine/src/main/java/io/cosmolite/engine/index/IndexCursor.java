@@ -118,7 +118,7 @@ public abstract sealed class IndexCursor implements AutoCloseable {
                     for (int c = 0; c < lookup.columns(); c++) {
                         end = IndexKeyCodec.skip(k, end, lookup.descendingColumn(c));
                     }
-                    if (epkPrefix == null || startsWith(k, end, epkPrefix)) {
+                    if (epkPrefix == null || startsWith(k, end + StorageKeys.INDEX_ORDER_BYTES, epkPrefix)) {
                         key = k;
                         valueEnd = end;
                         return true;

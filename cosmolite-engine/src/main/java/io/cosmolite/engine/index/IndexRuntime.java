@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.layout.StorageKeys;
+import io.cosmolite.engine.resource.ResourceId;
 import io.cosmolite.engine.layout.StoredItem;
 import io.cosmolite.engine.storage.KeyCursor;
 import io.cosmolite.engine.storage.KeyValueStore;
@@ -198,12 +199,12 @@ public final class IndexRuntime {
         Set<IndexTerm> now = after == null ? Set.of() : definition.terms(after);
         for (IndexTerm t : old) {
             if (!now.contains(t)) {
-                batch.delete(StorageKeys.indexEntry(rid, range, t.bytes(), epk, id));
+                batch.delete(StorageKeys.indexEntry(rid, range, t.bytes(), documentOrder(before), epk, id));
             }
         }
         for (IndexTerm t : now) {
             if (!old.contains(t)) {
-                batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), epk, id), new byte[0]);
+                batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), documentOrder(after), epk, id), new byte[0]);
             }
         }
     }
@@ -253,7 +254,8 @@ public final class IndexRuntime {
                     if (raw != null) {
                         JsonNode item = StoredItem.decode(raw).node();
                         for (IndexTerm t : current.definition().terms(item)) {
-                            batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), epkOfItemKey(key), idOfItemKey(key)),
+                            batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), documentOrder(item), epkOfItemKey(key),
+                                    idOfItemKey(key)),
                                     new byte[0]);
                         }
                     }
@@ -269,6 +271,12 @@ public final class IndexRuntime {
         } finally {
             buildLock.unlock();
         }
+    }
+
+    /** The rid order of an item ({@link ResourceId#documentOrder}); 0 for an item without a rid. */
+    static long documentOrder(JsonNode item) {
+        JsonNode rid = item.get("_rid");
+        return rid == null || !rid.isTextual() ? 0 : ResourceId.parse(rid.textValue()).documentOrder();
     }
 
     /** The EPK of an item key ({@code 'D' rid epk 0x00 id}). */

@@ -7,6 +7,6 @@
  * ({@link io.cosmolite.engine.index.IndexRuntime}), and cursors over one physical partition's
  * entries for queries.
  *
- * <p>Depends on {@code storage}, {@code layout}, {@code json} and {@code error}.
+ * <p>Depends on {@code storage}, {@code layout}, {@code resource}, {@code json} and {@code error}.
  */
 package io.cosmolite.engine.index;

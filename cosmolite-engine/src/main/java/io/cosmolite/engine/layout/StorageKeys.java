@@ -15,7 +15,8 @@ import java.util.Arrays;
  *   'U' containerRid epk 0x00 k values   → a unique-key entry (value: the owning item's id)
  *   'L' containerRid rangeNo lsn         → a change-log record of one physical partition
  *   'S' parentRid typeByte               → the last number used for resource ids of that type
- *   'I' containerRid rangeNo indexId value epk 0x00 id → an index entry (empty value)
+ *   'I' containerRid rangeNo indexId value order epk 0x00 id → an index entry (empty value); order is
+ *                                        the item's rid order, so equal values list in the order Cosmos DB returns ties
  *   'X' containerRid                     → the container's index build state
  * </pre>
  *
@@ -122,20 +123,27 @@ public final class StorageKeys {
     }
 
     /** Key of an index entry: {@code term} is the index id and the encoded value. */
-    public static byte[] indexEntry(byte[] containerRid, int rangeNumber, byte[] term, String epk, String id) {
+    public static byte[] indexEntry(byte[] containerRid, int rangeNumber, byte[] term, long documentOrder, String epk,
+                                    String id) {
         byte[] e = ascii(epk);
         byte[] i = utf8(id);
-        return ByteBuffer.allocate(1 + containerRid.length + 4 + term.length + e.length + 1 + i.length)
-                .put(INDEX).put(containerRid).putInt(rangeNumber).put(term).put(e).put((byte) 0).put(i).array();
+        // The sign bit is flipped so that byte order is the signed order the SDK compares in.
+        return ByteBuffer.allocate(1 + containerRid.length + 4 + term.length + 8 + e.length + 1 + i.length)
+                .put(INDEX).put(containerRid).putInt(rangeNumber).put(term).putLong(documentOrder ^ Long.MIN_VALUE)
+                .put(e).put((byte) 0).put(i).array();
     }
 
+    /** Bytes between an index entry's value and its {@code epk 0x00 id} tail: the document order. */
+    public static final int INDEX_ORDER_BYTES = 8;
+
     /**
-     * The key of the item an index entry points to, given where the entry's value ends (its
-     * {@code epk 0x00 id} tail follows).
+     * The key of the item an index entry points to, given where the entry's value ends (the
+     * document order and then the {@code epk 0x00 id} tail follow).
      */
     public static byte[] itemOfIndexEntry(byte[] containerRid, byte[] entryKey, int valueEnd) {
-        return ByteBuffer.allocate(1 + containerRid.length + entryKey.length - valueEnd)
-                .put(ITEM).put(containerRid).put(entryKey, valueEnd, entryKey.length - valueEnd).array();
+        int tail = valueEnd + INDEX_ORDER_BYTES;
+        return ByteBuffer.allocate(1 + containerRid.length + entryKey.length - tail)
+                .put(ITEM).put(containerRid).put(entryKey, tail, entryKey.length - tail).array();
     }
 
     /** Key of a container's index build state. */

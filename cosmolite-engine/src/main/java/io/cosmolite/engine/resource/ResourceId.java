@@ -277,6 +277,22 @@ public final class ResourceId {
         }
     }
 
+    /**
+     * The order the official SDK gives items of equal ORDER BY values when it resumes a query:
+     * the document part of the id (bytes 8 to 15) read as a big-endian signed long. Cosmos DB
+     * returns ties in this order, so every physical partition must too.
+     */
+    public long documentOrder() {
+        if (bytes.length < CONTAINER_LENGTH + 8) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = CONTAINER_LENGTH; i < CONTAINER_LENGTH + 8; i++) {
+            n = (n << 8) | (bytes[i] & 0xFF);
+        }
+        return n;
+    }
+
     /** A copy of the binary form. */
     public byte[] bytes() {
         return bytes.clone();

@@ -137,6 +137,7 @@ abstract class IndexFixture {
             b.append(name.value().textValue()).append('=').append(text(v.value()));
             p = v.end();
         }
+        p += StorageKeys.INDEX_ORDER_BYTES;
         while (key[p] != 0) {
             p++;
         }

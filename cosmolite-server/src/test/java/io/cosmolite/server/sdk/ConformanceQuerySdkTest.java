@@ -36,9 +36,6 @@ class ConformanceQuerySdkTest {
 
     /** The cases known to fail through the SDK, with the reason: the one place where failures are listed. */
     private static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "ms-samples/count-expression", "engine: QueryPlanner refuses COUNT inside an object constructor "
-                    + "(\"Compositions of aggregates and other expressions are not allowed.\") even in a query without "
-                    + "FROM, which Cosmos DB serves; the engine itself runs the query (QueryConformanceTest)",
             "ms-samples/objecttoarray", SDK_SPREADS_ARRAYS,
             "ms-samples/objecttoarray-key", SDK_SPREADS_ARRAYS,
             "ms-samples/objecttoarray-key-value", SDK_SPREADS_ARRAYS);

@@ -1,7 +1,6 @@
 package io.cosmolite.server.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.azure.cosmos.models.CompositePath;
 import com.azure.cosmos.models.CompositePathSortOrder;
@@ -20,7 +19,6 @@ import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.query.QueryPage;
 import io.cosmolite.engine.query.QueryRequest;
 import io.cosmolite.engine.query.QueryScope;
-import io.cosmolite.engine.query.functions.Functions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -225,8 +223,6 @@ class QuerySdkTest {
     @ParameterizedTest(name = "{0} partitions, {1}")
     @MethodSource("layouts")
     void anOrderByQueryResumesFromItsContinuationToken(int partitions, SdkQueries api) {
-        assumeTrue(Functions.lookup("IS_BOOLEAN") != null,
-                "engine: the SDK's ORDER BY resume filter calls IS_BOOLEAN, which the function catalog lacks");
         for (String q : List.of(
                 "SELECT c.id, c.n FROM c ORDER BY c.n DESC",
                 "SELECT * FROM c ORDER BY c.x",
@@ -253,16 +249,27 @@ class QuerySdkTest {
      * The SDK resumes an ORDER BY from its continuation token by filtering the resumed range on the last sort
      * key and dropping the rows of equal keys whose document {@code _rid} sorts before the token's: each range
      * must order rows of equal sort keys by {@code _rid} (in the direction of the first ORDER BY item), as Cosmos
-     * DB does. The engine keeps equal keys in storage order, so a resume inside a group of equal keys loses or
-     * repeats rows.
+     * DB does.
      */
-    @Disabled("engine: per-range ORDER BY must break ties by document _rid (see the Javadoc); reported to the lead")
     @ParameterizedTest(name = "{0} partitions, {1}")
     @MethodSource("layouts")
     void resumingInsideEqualSortKeys(int partitions, SdkQueries api) {
-        for (String q : List.of("SELECT VALUE c.g FROM c ORDER BY c.g", "SELECT DISTINCT VALUE c.g FROM c ORDER BY c.g DESC")) {
+        for (String q : List.of("SELECT VALUE c.g FROM c ORDER BY c.g", "SELECT VALUE c.g FROM c ORDER BY c.g DESC")) {
             expectResumable(partitions, api, q);
         }
+    }
+
+    /**
+     * Ordered DISTINCT resumed from a token after every page: the SDK repeats values it has already
+     * returned, so the distinct state it keeps in its token does not survive the resume against our
+     * rewritten per-range query. Paging through one query (without resuming) is correct
+     * ({@link #groupByAndDistinct} and {@link #everyPageSizeGivesTheSameResults} cover DISTINCT).
+     */
+    @Disabled("gap: ordered DISTINCT resumed from a continuation token repeats values (see the Javadoc)")
+    @ParameterizedTest(name = "{0} partitions, {1}")
+    @MethodSource("layouts")
+    void resumingAnOrderedDistinctQuery(int partitions, SdkQueries api) {
+        expectResumable(partitions, api, "SELECT DISTINCT VALUE c.g FROM c ORDER BY c.g DESC");
     }
 
     @ParameterizedTest(name = "{0} partitions, {1}")

@@ -43,9 +43,15 @@ public final class SdkFixture implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * True when the build runs the SDK suite a second time over TLS ({@code -Dcosmolite.sdk.tls=true},
+     * the second surefire execution of this module): every fixture then serves HTTPS.
+     */
+    static final boolean ALL_TLS = Boolean.getBoolean("cosmolite.sdk.tls");
+
     /** Starts a server whose new containers have {@code partitions} physical partitions, over TLS or plain HTTP. */
     public static SdkFixture start(int partitions, boolean tls) {
-        return new SdkFixture(CosmoliteServer.start(ServerOptions.defaults().withPort(0).withTls(tls)
+        return new SdkFixture(CosmoliteServer.start(ServerOptions.defaults().withPort(0).withTls(tls || ALL_TLS)
                 .withPartitions(partitions)));
     }
 

@@ -69,6 +69,16 @@ final class Env {
         return e != null && e.item;
     }
 
+    /** The innermost container item bound for this row (the FROM document), or null. */
+    JsonNode item() {
+        for (Env e = this; e != null; e = e.next) {
+            if (e.item) {
+                return e.value;
+            }
+        }
+        return null;
+    }
+
     /** The aggregate value computed for {@code call} by an enclosing group, or {@code missing}. */
     JsonNode aggregate(Expr.Call call, JsonNode missing) {
         for (Env e = this; e != null; e = e.next) {

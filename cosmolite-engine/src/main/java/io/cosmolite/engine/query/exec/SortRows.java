@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * ORDER BY (blocking): sorts by each key in turn with the total order of {@link Values#sortCompare}
  * (undefined first, then null, booleans, numbers, strings, arrays, objects), each ascending or
- * descending; rows with equal keys keep their item order.
+ * descending. Rows with equal keys are ordered by their item's {@code _rid} (descending when the
+ * first key is), as Cosmos DB orders them: the SDK resumes an ORDER BY query from a token holding
+ * the last sort values and {@code _rid}, and skips equal-key rows up to that rid.
  *
  * <p>{@code ORDER BY RANK score} sorts by relevance, best first. A plain score (FullTextScore)
  * sorts descending; {@code RRF(...)} yields one score per component, and the components are fused
@@ -27,7 +29,7 @@ final class SortRows implements RowStream {
     /** The constant of reciprocal rank fusion, as Cosmos DB documents it. */
     private static final int RRF_K = 60;
 
-    private record Keyed(Row row, JsonNode[] keys) {}
+    private record Keyed(Row row, JsonNode[] keys, long rid) {}
 
     SortRows(Evaluator ev, RowStream input, Query.OrderBy orderBy) {
         this.ev = ev;
@@ -45,7 +47,7 @@ final class SortRows implements RowStream {
                 for (int i = 0; i < keys.length; i++) {
                     keys[i] = ev.eval(items.get(i).expr(), r.env());
                 }
-                rows.add(new Keyed(r, keys));
+                rows.add(new Keyed(r, keys, RidOrder.documentNumber(r.env().item())));
             }
             if (rank) {
                 fuseRanks(rows);
@@ -63,7 +65,8 @@ final class SortRows implements RowStream {
                 return items.get(i).descending() || rank ? -c : c;
             }
         }
-        return 0;
+        int byRid = Long.compare(a.rid(), b.rid());
+        return items.get(0).descending() ? -byRid : byRid;
     }
 
     /** Replaces each row's RRF component scores by the fused reciprocal-rank score. */

@@ -7,6 +7,6 @@
  * {@link io.cosmolite.engine.query.exec.PatchConditions} decides conditional patches.
  *
  * <p>Depends on {@code query}, {@code query.access}, {@code index}, {@code layout}, {@code query.ast}, {@code query.value}, {@code query.functions},
- * {@code document}, {@code partition}, {@code json} and {@code error}.
+ * {@code document}, {@code partition}, {@code resource}, {@code json} and {@code error}.
  */
 package io.cosmolite.engine.query.exec;
