@@ -197,14 +197,18 @@ public final class IndexRuntime {
         }
         Set<IndexTerm> old = before == null ? Set.of() : definition.terms(before);
         Set<IndexTerm> now = after == null ? Set.of() : definition.terms(after);
+        long oldOrder = before == null ? 0 : documentOrder(before);
+        long newOrder = after == null ? 0 : documentOrder(after);
+        // A create over an expired item has a new rid: then every entry's key changes.
+        boolean sameKeys = before == null || after == null || oldOrder == newOrder;
         for (IndexTerm t : old) {
-            if (!now.contains(t)) {
-                batch.delete(StorageKeys.indexEntry(rid, range, t.bytes(), documentOrder(before), epk, id));
+            if (!sameKeys || !now.contains(t)) {
+                batch.delete(StorageKeys.indexEntry(rid, range, t.bytes(), oldOrder, epk, id));
             }
         }
         for (IndexTerm t : now) {
-            if (!old.contains(t)) {
-                batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), documentOrder(after), epk, id), new byte[0]);
+            if (!sameKeys || !old.contains(t)) {
+                batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), newOrder, epk, id), new byte[0]);
             }
         }
     }

@@ -84,7 +84,8 @@ abstract class IndexMaintenanceContract extends IndexFixture {
         c.create(null, json("{'id':'1','pk':'a','n':1}"));
         clock.advance(Duration.ofSeconds(11));
         c.create(null, json("{'id':'1','pk':'a','n':2}"));
-        assertThat(userEntries(c, "1")).contains("/n=2").doesNotContain("/n=1");
+        assertThat(entriesOf(c, "1")).as("the new item has a new rid: no entry of the old one stays")
+                .doesNotHaveDuplicates().hasSize(5).contains("/n=2").doesNotContain("/n=1");
     }
 
     @Test
