@@ -1,5 +1,7 @@
 package io.cosmolite.server.sdk;
 
+import io.cosmolite.engine.query.ConformanceCases;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.cosmos.CosmosException;
@@ -23,12 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the 117 shared query conformance cases (outputs recorded from Microsoft's engine; the set and its
- * README are in {@code src/test/resources/conformance/query/}) through the official SDK, sync and async,
+ * README are in the engine's test resources, read through {@code ConformanceCases}) through the official SDK, sync and async,
  * against containers with 1 and with 4 physical partitions, and compares by the README's rules. Prints
  * the pass count of each layout; the cases that cannot pass are listed, with the reason, in one map.
  */
 class ConformanceQuerySdkTest {
-    private static final String RESOURCE = "/conformance/query/cosmos-query-samples.jsonl";
     private static final String DB = "conformance";
 
     private static final String SDK_SPREADS_ARRAYS = "the Java SDK 4.81 hands out the elements of a result that is "
@@ -42,7 +43,7 @@ class ConformanceQuerySdkTest {
 
     @Test
     void everyCaseMatchesCosmosDbThroughTheSdk() {
-        List<JsonNode> cases = cases();
+        List<JsonNode> cases = ConformanceCases.all();
         Map<String, String> failures = new TreeMap<>();
         for (int partitions : new int[] {1, 4}) {
             try (SdkFixture fx = SdkFixture.start(partitions, false)) {
@@ -103,20 +104,8 @@ class ConformanceQuerySdkTest {
         }
         List<JsonNode> expected = new ArrayList<>();
         c.get("expected").forEach(expected::add);
-        List<JsonNode> stripped = QueryResults.strip(actual);
-        return QueryResults.same(stripped, expected, c.path("ordered").asBoolean())
+        List<JsonNode> stripped = ConformanceCases.withoutSystemProperties(actual);
+        return ConformanceCases.sameResults(stripped, expected, c.path("ordered").asBoolean())
                 ? null : "expected " + expected + " but got " + stripped;
-    }
-
-    private static List<JsonNode> cases() {
-        try (InputStream in = ConformanceQuerySdkTest.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("test resource " + RESOURCE + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
-                    .map(Json::parse).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

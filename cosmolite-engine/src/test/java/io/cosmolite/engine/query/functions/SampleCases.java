@@ -97,39 +97,9 @@ final class SampleCases {
     static void check(Case c) {
         JsonNode actual = TestExpressions.eval(c.expression());
         assertThat(actual).as("%s returned undefined", c.id()).isNotNull();
-        assertThat(same(actual, c.expected()))
+        assertThat(ConformanceCases.same(actual, c.expected()))
                 .as("%s: expected %s, got %s", c.id(), c.expected(), actual)
                 .isTrue();
-    }
-
-    private static boolean same(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            return x == y || Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
-        }
-        if (a.getNodeType() != b.getNodeType() || a.size() != b.size()) {
-            return false;
-        }
-        if (a.isArray()) {
-            for (int i = 0; i < a.size(); i++) {
-                if (!same(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = a.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!b.has(e.getKey()) || !same(e.getValue(), b.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
     }
 
     private static Set<String> calls(String query) {
