@@ -1,5 +1,7 @@
 package io.cosmolite.engine.index;
 
+import io.cosmolite.engine.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.Container;
@@ -17,11 +19,8 @@ import io.cosmolite.engine.storage.RocksDbStore;
 import io.cosmolite.engine.storage.SyncPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,7 @@ abstract class IndexFixture {
     @TempDir
     Path tmp;
 
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     KeyValueStore store;
     CosmosEngine engine;
 
@@ -146,29 +145,5 @@ abstract class IndexFixture {
 
     private static String text(JsonNode v) {
         return v == null ? "undefined" : Json.toString(v);
-    }
-
-    /** A clock tests move by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -42,12 +42,7 @@ class BatchSdkTest {
 
     @BeforeAll
     static void start() {
-        for (int partitions : new int[] {1, 4}) {
-            SdkFixture fx = SdkFixture.start(partitions, false);
-            fx.syncClient().createDatabaseIfNotExists("db");
-            fx.syncClient().getDatabase("db").createContainerIfNotExists("items", "/pk");
-            SERVERS.put(partitions, fx);
-        }
+        SERVERS.putAll(SdkFixture.withItemContainers(1, 4));
     }
 
     @AfterAll

@@ -41,12 +41,7 @@ class ItemSdkTest {
 
     @BeforeAll
     static void start() {
-        for (int partitions : new int[] {1, 4}) {
-            SdkFixture fx = SdkFixture.start(partitions, false);
-            fx.syncClient().createDatabaseIfNotExists("db");
-            fx.syncClient().getDatabase("db").createContainerIfNotExists("items", "/pk");
-            SERVERS.put(partitions, fx);
-        }
+        SERVERS.putAll(SdkFixture.withItemContainers(1, 4));
     }
 
     @AfterAll

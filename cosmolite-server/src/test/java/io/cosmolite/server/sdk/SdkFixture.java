@@ -55,6 +55,21 @@ public final class SdkFixture implements AutoCloseable {
                 .withPartitions(partitions)));
     }
 
+    /**
+     * One server per partition count, each with database {@code db} and container {@code items}
+     * partitioned on {@code /pk}: the shared setup of the item and batch tests.
+     */
+    static java.util.Map<Integer, SdkFixture> withItemContainers(int... partitionCounts) {
+        java.util.Map<Integer, SdkFixture> servers = new java.util.HashMap<>();
+        for (int partitions : partitionCounts) {
+            SdkFixture fx = start(partitions, false);
+            fx.syncClient().createDatabaseIfNotExists("db");
+            fx.syncClient().getDatabase("db").createContainerIfNotExists("items", "/pk");
+            servers.put(partitions, fx);
+        }
+        return servers;
+    }
+
     /** The server. */
     public CosmoliteServer server() {
         return server;
