@@ -1,5 +1,7 @@
 package io.cosmolite.engine.error;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /**
  * Errors in a query's text or meaning, in the shape Cosmos DB reports them: a 400 whose message is
  * a JSON document {@code {"errors":[{"severity":"Error","location":{"start":s,"end":e},"code":"SC1001",
@@ -30,24 +32,6 @@ public final class QueryErrors {
     }
 
     private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
     }
 }

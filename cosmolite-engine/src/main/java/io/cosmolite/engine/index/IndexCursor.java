@@ -200,11 +200,36 @@ public abstract sealed class IndexCursor implements AutoCloseable {
     }
 
     /** Partitions one after another. */
-    static final class Sequential extends IndexCursor {
+    /** A cursor over several partitions' cursors that answers from the one it is positioned on. */
+    abstract static sealed class OverParts extends IndexCursor permits Sequential, Merged {
+        /** The partition cursor positioned on the current entry. */
+        Single current;
+
+        @Override
+        public byte[] key() {
+            return current.key();
+        }
+
+        @Override
+        public byte[] itemKey() {
+            return current.itemKey();
+        }
+
+        @Override
+        public byte[] valueBytes() {
+            return current.valueBytes();
+        }
+
+        @Override
+        public JsonNode value() {
+            return current.value();
+        }
+    }
+
+    static final class Sequential extends OverParts {
         private final List<Integer> ranges;
         private final java.util.function.IntFunction<Single> opener;
         private int next;
-        private Single current;
 
         Sequential(List<Integer> ranges, java.util.function.IntFunction<Single> opener) {
             this.ranges = ranges;
@@ -228,25 +253,6 @@ public abstract sealed class IndexCursor implements AutoCloseable {
             }
         }
 
-        @Override
-        public byte[] key() {
-            return current.key();
-        }
-
-        @Override
-        public byte[] itemKey() {
-            return current.itemKey();
-        }
-
-        @Override
-        public byte[] valueBytes() {
-            return current.valueBytes();
-        }
-
-        @Override
-        public JsonNode value() {
-            return current.value();
-        }
 
         @Override
         public void close() {
@@ -257,10 +263,9 @@ public abstract sealed class IndexCursor implements AutoCloseable {
     }
 
     /** Partitions merged into one index order (entries of one value then sort by EPK and id). */
-    static final class Merged extends IndexCursor {
+    static final class Merged extends OverParts {
         private final List<Single> parts;
         private final PriorityQueue<Single> heads;
-        private Single current;
         private boolean started;
 
         Merged(List<Single> parts, int suffixOffset, boolean descending) {
@@ -286,25 +291,6 @@ public abstract sealed class IndexCursor implements AutoCloseable {
             return current != null;
         }
 
-        @Override
-        public byte[] key() {
-            return current.key();
-        }
-
-        @Override
-        public byte[] itemKey() {
-            return current.itemKey();
-        }
-
-        @Override
-        public byte[] valueBytes() {
-            return current.valueBytes();
-        }
-
-        @Override
-        public JsonNode value() {
-            return current.value();
-        }
 
         @Override
         public void close() {

@@ -1,5 +1,7 @@
 package io.cosmolite.engine.query.functions;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmolite.engine.query.value.Values;
 import java.math.BigDecimal;
@@ -114,26 +116,6 @@ final class ValueText {
 
     /** A JSON string literal: quote, backslash and control characters escaped, everything else as is. */
     private static void appendQuoted(String s, StringBuilder b) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        b.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 }
