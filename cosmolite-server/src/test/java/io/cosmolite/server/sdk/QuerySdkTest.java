@@ -262,12 +262,15 @@ class QuerySdkTest {
     }
 
     /**
-     * Ordered DISTINCT resumed from a token after every page: the SDK repeats values it has already
-     * returned, so the distinct state it keeps in its token does not survive the resume against our
-     * rewritten per-range query. Paging through one query (without resuming) is correct
-     * ({@link #groupByAndDistinct} and {@link #everyPageSizeGivesTheSameResults} cover DISTINCT).
+     * Ordered DISTINCT resumed from a token after every page repeats values, because of the SDK
+     * (azure-cosmos 4.81): on resume it loads the token's {@code lastHash} into its distinct map,
+     * but writes the next token's {@code lastHash} from a reference that starts empty for each new
+     * query and is set only when a value passes the filter. A resumed page whose rows are all
+     * duplicates comes back empty with {@code "lastHash":null}, and the resume after it lets the
+     * duplicate through. Paging through one query is correct ({@link #groupByAndDistinct},
+     * {@link #everyPageSizeGivesTheSameResults}).
      */
-    @Disabled("gap: ordered DISTINCT resumed from a continuation token repeats values (see the Javadoc)")
+    @Disabled("SDK 4.81: a resumed ordered-DISTINCT page of only duplicates loses lastHash (see the Javadoc)")
     @ParameterizedTest(name = "{0} partitions, {1}")
     @MethodSource("layouts")
     void resumingAnOrderedDistinctQuery(int partitions, SdkQueries api) {
