@@ -11,10 +11,8 @@ import io.cosmolite.engine.query.value.Values;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ArrayFunctionsTest {
+class ArrayFunctionsTest extends FamilyConformance {
     private static final String SCORES = "[70, 86, 92, 99, 85, 90, 82]";
 
     private static void assertJson(JsonNode actual, String expected) {
@@ -206,19 +204,13 @@ class ArrayFunctionsTest {
         assertThat(Functions.lookup("ARRAY_CONTAINS").maxArgs()).isEqualTo(3);
     }
 
-    static List<SampleCases.Case> samples() {
-        return FunctionCalls.samples(ArrayFunctions.all());
+    @Override
+    List<BuiltinFunction> family() {
+        return ArrayFunctions.all();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void conformanceCaseFromItsQueryText(SampleCases.Case c) {
-        SampleCases.check(c);
-    }
-
-    @Test
-    void everyConformanceCaseOfTheFamilyIsRun() {
-        assertThat(samples()).extracting(SampleCases.Case::id).contains(
-                "ms-samples/array-contains", "ms-samples/array-length", "ms-samples/array-slice");
+    @Override
+    List<String> requiredCases() {
+        return List.of("ms-samples/array-contains", "ms-samples/array-length", "ms-samples/array-slice");
     }
 }

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class SpatialFunctionsTest {
+class SpatialFunctionsTest extends FamilyConformance {
     private static final String HEADQUARTERS = "{\"type\":\"Point\",\"coordinates\":[-122.12826822304672,47.63980239335718]}";
     private static final String RESEARCH = "{\"type\":\"Point\",\"coordinates\":[-96.84368664765994,46.81297794314663]}";
     private static final String REFERENCE = "{\"type\":\"Point\",\"coordinates\":[-122.11758113953535,47.66901087006131]}";
@@ -204,20 +202,14 @@ class SpatialFunctionsTest {
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
 
-    static List<SampleCases.Case> samples() {
-        return FunctionCalls.samples(SpatialFunctions.all());
+    @Override
+    List<BuiltinFunction> family() {
+        return SpatialFunctions.all();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void conformanceCaseFromItsQueryText(SampleCases.Case c) {
-        SampleCases.check(c);
-    }
-
-    @Test
-    void everyConformanceCaseOfTheFamilyIsRun() {
-        assertThat(samples()).extracting(SampleCases.Case::id).contains(
-                "ms-samples/st-area", "ms-samples/st-intersect", "ms-samples/st-isvalid",
+    @Override
+    List<String> requiredCases() {
+        return List.of("ms-samples/st-area", "ms-samples/st-intersect", "ms-samples/st-isvalid",
                 "ms-samples/st-isvaliddetailed", "ms-samples/st-within");
     }
 }
