@@ -118,7 +118,7 @@ public abstract sealed class IndexCursor implements AutoCloseable {
                     for (int c = 0; c < lookup.columns(); c++) {
                         end = IndexKeyCodec.skip(k, end, lookup.descendingColumn(c));
                     }
-                    if (epkPrefix == null || startsWith(k, end + StorageKeys.INDEX_ORDER_BYTES, epkPrefix)) {
+                    if (epkPrefix == null || StorageKeys.indexEntryEpkStartsWith(k, end, epkPrefix)) {
                         key = k;
                         valueEnd = end;
                         return true;
@@ -156,18 +156,6 @@ public abstract sealed class IndexCursor implements AutoCloseable {
                 return true;
             }
             return false;
-        }
-
-        private static boolean startsWith(byte[] k, int at, String prefix) {
-            if (k.length - at < prefix.length()) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                if (k[at + i] != (byte) prefix.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         @Override

@@ -33,6 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * change between being read and being indexed.
  */
 public final class IndexRuntime {
+    /** The value of every index entry: all an entry says is in its key. */
+    private static final byte[] NO_VALUE = new byte[0];
+
     private final KeyValueStore store;
     private final byte[] rid;
     private final List<String> rangeMins;
@@ -201,14 +204,17 @@ public final class IndexRuntime {
         long newOrder = after == null ? 0 : documentOrder(after);
         // A create over an expired item has a new rid: then every entry's key changes.
         boolean sameKeys = before == null || after == null || oldOrder == newOrder;
+        byte[] oldTail = old.isEmpty() ? null : StorageKeys.indexEntryTail(oldOrder, epk, id);
+        byte[] newTail = now.isEmpty() ? null : sameKeys && oldTail != null ? oldTail
+                : StorageKeys.indexEntryTail(newOrder, epk, id);
         for (IndexTerm t : old) {
             if (!sameKeys || !now.contains(t)) {
-                batch.delete(StorageKeys.indexEntry(rid, range, t.bytes(), oldOrder, epk, id));
+                batch.delete(StorageKeys.indexEntry(rid, range, t.bytes(), oldTail));
             }
         }
         for (IndexTerm t : now) {
             if (!sameKeys || !old.contains(t)) {
-                batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), newOrder, epk, id), new byte[0]);
+                batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), newTail), NO_VALUE);
             }
         }
     }
@@ -257,10 +263,9 @@ public final class IndexRuntime {
                     byte[] raw = store.get(key);
                     if (raw != null) {
                         JsonNode item = StoredItem.decode(raw).node();
+                        byte[] tail = StorageKeys.indexEntryTail(documentOrder(item), epkOfItemKey(key), idOfItemKey(key));
                         for (IndexTerm t : current.definition().terms(item)) {
-                            batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), documentOrder(item), epkOfItemKey(key),
-                                    idOfItemKey(key)),
-                                    new byte[0]);
+                            batch.put(StorageKeys.indexEntry(rid, range, t.bytes(), tail), NO_VALUE);
                         }
                     }
                 }

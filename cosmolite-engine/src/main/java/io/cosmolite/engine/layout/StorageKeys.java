@@ -3,6 +3,7 @@ package io.cosmolite.engine.layout;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * How the engine lays its data out in the ordered key-value store. Every key starts with a one-byte
@@ -15,8 +16,9 @@ import java.util.Arrays;
  *   'U' containerRid epk 0x00 k values   → a unique-key entry (value: the owning item's id)
  *   'L' containerRid rangeNo lsn         → a change-log record of one physical partition
  *   'S' parentRid typeByte               → the last number used for resource ids of that type
- *   'I' containerRid rangeNo indexId value order epk 0x00 id → an index entry (empty value); order is
- *                                        the item's rid order, so equal values list in the order Cosmos DB returns ties
+ *   'I' containerRid rangeNo indexId value order epkLength epkBytes id
+ *                                      → an index entry (empty value); order is the item's rid order, so
+ *                                        equal values list in the order Cosmos DB returns ties
  *   'X' containerRid                     → the container's index build state
  * </pre>
  *
@@ -28,12 +30,14 @@ import java.util.Arrays;
  *
  * <p>Index entries are grouped by physical partition first ({@code rangeNo}), then by index and
  * value: a query runs per physical partition, so each of its index lookups is one contiguous
- * scan of that partition's entries in value order, never a merge over the whole container, and
- * the item the entry points to is {@code 'D' containerRid} followed by the entry's tail. The
+ * scan of that partition's entries in value order, never a merge over the whole container. The
  * index id and the value are self-delimiting encodings ({@code index.IndexKeyCodec}), so the
- * EPK that follows is found without a length prefix; entries of one value sort by EPK, so a
- * logical partition's entries for one value are a contiguous run too. A future split of a range
- * would have to move its entries to the new range numbers.
+ * document order that follows is found without a length prefix. The tail that locates the item
+ * holds its EPK in binary (the hex digits decoded, one length byte before them: 17 bytes for a
+ * hash-v2 EPK instead of 33), then its id: a write adds one entry per indexed value, so every
+ * byte of the tail is paid that many times in memory, in the write-ahead log and in
+ * compactions. The document order is unique per item, so it alone orders entries of one
+ * value. A future split of a range would have to move its entries to the new range numbers.
  */
 public final class StorageKeys {
     public static final byte METADATA = 'M';
@@ -44,6 +48,9 @@ public final class StorageKeys {
     public static final byte SEQUENCE = 'S';
     public static final byte INDEX = 'I';
     public static final byte INDEX_STATE = 'X';
+
+    /** EPKs are upper-case hex strings. */
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private StorageKeys() {}
 
@@ -122,28 +129,61 @@ public final class StorageKeys {
                 .put(INDEX).put(containerRid).putInt(rangeNumber).array();
     }
 
-    /** Key of an index entry: {@code term} is the index id and the encoded value. */
-    public static byte[] indexEntry(byte[] containerRid, int rangeNumber, byte[] term, long documentOrder, String epk,
-                                    String id) {
-        byte[] e = ascii(epk);
+    /**
+     * The tail of every index entry of one item: its document order (sign bit flipped, so that
+     * byte order is the signed order the SDK compares in), then its EPK and id. Computed once
+     * per item and shared by all its entries ({@link #indexEntry}).
+     */
+    public static byte[] indexEntryTail(long documentOrder, String epk, String id) {
+        byte[] e = HEX.parseHex(epk);
+        if (e.length > 0xFF) {
+            throw new IllegalArgumentException("EPK longer than 255 bytes: " + epk);
+        }
         byte[] i = utf8(id);
-        // The sign bit is flipped so that byte order is the signed order the SDK compares in.
-        return ByteBuffer.allocate(1 + containerRid.length + 4 + term.length + 8 + e.length + 1 + i.length)
-                .put(INDEX).put(containerRid).putInt(rangeNumber).put(term).putLong(documentOrder ^ Long.MIN_VALUE)
-                .put(e).put((byte) 0).put(i).array();
+        return ByteBuffer.allocate(INDEX_ORDER_BYTES + 1 + e.length + i.length)
+                .putLong(documentOrder ^ Long.MIN_VALUE).put((byte) e.length).put(e).put(i).array();
     }
 
-    /** Bytes between an index entry's value and its {@code epk 0x00 id} tail: the document order. */
+    /** Key of an index entry: {@code term} is the index id and the encoded value, {@code tail} the item's {@link #indexEntryTail}. */
+    public static byte[] indexEntry(byte[] containerRid, int rangeNumber, byte[] term, byte[] tail) {
+        return ByteBuffer.allocate(1 + containerRid.length + 4 + term.length + tail.length)
+                .put(INDEX).put(containerRid).putInt(rangeNumber).put(term).put(tail).array();
+    }
+
+    /** Bytes between an index entry's value and its EPK: the document order. */
     public static final int INDEX_ORDER_BYTES = 8;
 
     /**
      * The key of the item an index entry points to, given where the entry's value ends (the
-     * document order and then the {@code epk 0x00 id} tail follow).
+     * document order, the EPK's length and bytes, and the id follow).
      */
     public static byte[] itemOfIndexEntry(byte[] containerRid, byte[] entryKey, int valueEnd) {
-        int tail = valueEnd + INDEX_ORDER_BYTES;
-        return ByteBuffer.allocate(1 + containerRid.length + entryKey.length - tail)
-                .put(ITEM).put(containerRid).put(entryKey, tail, entryKey.length - tail).array();
+        int epkAt = valueEnd + INDEX_ORDER_BYTES + 1;
+        int epkLength = entryKey[epkAt - 1] & 0xFF;
+        int idAt = epkAt + epkLength;
+        byte[] epk = HEX.formatHex(entryKey, epkAt, idAt).getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(1 + containerRid.length + epk.length + 1 + entryKey.length - idAt)
+                .put(ITEM).put(containerRid).put(epk).put((byte) 0).put(entryKey, idAt, entryKey.length - idAt).array();
+    }
+
+    /**
+     * True when the EPK of an index entry (whose value ends at {@code valueEnd}) starts with the
+     * EPK prefix {@code epkPrefix} (upper-case hex, as EPKs are written).
+     */
+    public static boolean indexEntryEpkStartsWith(byte[] entryKey, int valueEnd, String epkPrefix) {
+        int epkAt = valueEnd + INDEX_ORDER_BYTES + 1;
+        int epkLength = entryKey[epkAt - 1] & 0xFF;
+        if (epkLength * 2 < epkPrefix.length()) {
+            return false;
+        }
+        for (int c = 0; c < epkPrefix.length(); c++) {
+            int b = entryKey[epkAt + c / 2] & 0xFF;
+            int digit = c % 2 == 0 ? b >>> 4 : b & 0x0F;
+            if (Character.digit(epkPrefix.charAt(c), 16) != digit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Key of a container's index build state. */

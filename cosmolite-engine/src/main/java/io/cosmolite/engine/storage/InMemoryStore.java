@@ -59,9 +59,16 @@ public final class InMemoryStore implements KeyValueStore {
     /**
      * The same slots by key hash, for point reads: a skip-list lookup over byte-array keys misses
      * the cache at every level (about 4 µs for 100,000 keys here); a hash lookup misses once.
+     * Each slot is its own key here (a slot is a {@link HashedKey}), so a key costs no extra object.
      * Written only under {@code commitLock}.
      */
     private final ConcurrentHashMap<HashedKey, Slot> index = new ConcurrentHashMap<>();
+
+    /**
+     * The value of every version written with an empty value: index entries, most of the keys of
+     * an indexed container, carry nothing but their key, and need no array of their own.
+     */
+    private static final byte[] EMPTY = new byte[0];
 
     /** Serializes writers, snapshot registration and pruning. */
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -99,12 +106,10 @@ public final class InMemoryStore implements KeyValueStore {
             return;
         }
         List<WriteBatch.Op> ops = batch.ops();
-        HashedKey[] keys = new HashedKey[ops.size()];
         Slot[] slots = new Slot[ops.size()];
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < slots.length; i++) {
             if (!ops.get(i).isRangeDelete()) {
-                keys[i] = new HashedKey(ops.get(i).key().clone());
-                slots[i] = slotOf(keys[i]);
+                slots[i] = slotOf(new HashedKey(ops.get(i).key().clone()));
             }
         }
         commitLock.lock();
@@ -112,7 +117,7 @@ public final class InMemoryStore implements KeyValueStore {
             checkOpen();
             long seq = visible + 1;
             long[] needed = neededSnapshots();
-            for (int i = 0; i < keys.length; i++) {
+            for (int i = 0; i < slots.length; i++) {
                 WriteBatch.Op op = ops.get(i);
                 if (op.isRangeDelete()) {
                     // Expanded under the lock, so it covers exactly the keys live at this batch.
@@ -122,7 +127,7 @@ public final class InMemoryStore implements KeyValueStore {
                             Version tombstone = new Version(seq, null, current);
                             tombstone.pruneBelow(needed);
                             e.getValue().head = tombstone;
-                            pendingTombstones.add(new PendingTombstone(new HashedKey(e.getKey()), e.getValue(), tombstone));
+                            pendingTombstones.add(new PendingTombstone(e.getValue(), tombstone));
                         }
                     }
                     continue;
@@ -131,19 +136,19 @@ public final class InMemoryStore implements KeyValueStore {
                 if (slot.detached) {
                     // A tombstone purge removed the slot after phase one found it. Every slot in the
                     // skip list is attached (purges run under this lock), so take or add that one.
-                    Slot fresh = new Slot();
-                    Slot inMap = map.putIfAbsent(keys[i].bytes, fresh);
+                    Slot fresh = new Slot(slot);
+                    Slot inMap = map.putIfAbsent(fresh.bytes, fresh);
                     slot = inMap != null ? inMap : fresh;
                 }
                 if (slot.head == null) {
-                    index.put(keys[i], slot);
+                    index.put(slot, slot);
                 }
-                byte[] value = op.isDelete() ? null : op.value().clone();
+                byte[] value = op.isDelete() ? null : op.value().length == 0 ? EMPTY : op.value().clone();
                 Version head = new Version(seq, value, slot.head);
                 head.pruneBelow(needed);
                 slot.head = head;
                 if (value == null) {
-                    pendingTombstones.add(new PendingTombstone(keys[i], slot, head));
+                    pendingTombstones.add(new PendingTombstone(slot, head));
                 }
             }
             visible = seq;
@@ -162,8 +167,8 @@ public final class InMemoryStore implements KeyValueStore {
         if (slot != null) {
             return slot;
         }
-        Slot fresh = new Slot();
-        Slot inMap = map.putIfAbsent(key.bytes, fresh);
+        Slot fresh = new Slot(key);
+        Slot inMap = map.putIfAbsent(fresh.bytes, fresh);
         return inMap != null ? inMap : fresh;
     }
 
@@ -249,10 +254,13 @@ public final class InMemoryStore implements KeyValueStore {
         while (!pendingTombstones.isEmpty() && pendingTombstones.peekFirst().version().seq <= oldest) {
             PendingTombstone tombstone = pendingTombstones.pollFirst();
             // Only if no later write replaced the tombstone (identity equality).
-            if (tombstone.slot().head == tombstone.version() && !tombstone.slot().detached) {
-                tombstone.slot().detached = true;
-                map.remove(tombstone.key().bytes, tombstone.slot());
-                index.remove(tombstone.key(), tombstone.slot());
+            Slot slot = tombstone.slot();
+            if (slot.head == tombstone.version() && !slot.detached) {
+                slot.detached = true;
+                // An attached slot that has versions is the one slot of its key in both maps (a
+                // slot leaves them only here, when it is detached), so removing by key removes it.
+                map.remove(slot.bytes);
+                index.remove(slot);
             }
         }
     }
@@ -270,20 +278,33 @@ public final class InMemoryStore implements KeyValueStore {
     }
 
     /** A published tombstone waiting until no open scan needs what it hides. */
-    private record PendingTombstone(HashedKey key, Slot slot, Version version) {}
+    private record PendingTombstone(Slot slot, Version version) {}
 
-    /** The place of one key in both maps: its newest version, and whether a purge removed it. */
-    private static final class Slot {
+    /**
+     * The place of one key in both maps: the key, its newest version, and whether a purge removed
+     * it. Equal to any {@link HashedKey} of the same bytes, so the hash index finds it by key.
+     */
+    private static final class Slot extends HashedKey {
         /** Newest version, or null before the first write is linked; written under commitLock. */
         volatile Version head;
         /** Set under commitLock when the slot left both maps; a detached slot never returns. */
         volatile boolean detached;
+
+        Slot(HashedKey key) {
+            super(key);
+        }
     }
 
     /** A key with its hash computed once, comparable by content. */
-    private static final class HashedKey {
-        private final byte[] bytes;
+    private static class HashedKey {
+        final byte[] bytes;
         private final int hash;
+
+        /** The same key, sharing its bytes and hash. */
+        HashedKey(HashedKey key) {
+            this.bytes = key.bytes;
+            this.hash = key.hash;
+        }
 
         HashedKey(byte[] bytes) {
             this.bytes = bytes;
@@ -296,12 +317,12 @@ public final class InMemoryStore implements KeyValueStore {
         }
 
         @Override
-        public boolean equals(Object o) {
+        public final boolean equals(Object o) {
             return o instanceof HashedKey other && other.hash == hash && Arrays.equals(other.bytes, bytes);
         }
 
         @Override
-        public int hashCode() {
+        public final int hashCode() {
             return hash;
         }
     }

@@ -137,10 +137,8 @@ abstract class IndexFixture {
             p = v.end();
         }
         p += StorageKeys.INDEX_ORDER_BYTES;
-        while (key[p] != 0) {
-            p++;
-        }
-        return b.append('@').append(new String(key, p + 1, key.length - p - 1, StandardCharsets.UTF_8)).toString();
+        p += 1 + (key[p] & 0xFF); // the EPK, after its length
+        return b.append('@').append(new String(key, p, key.length - p, StandardCharsets.UTF_8)).toString();
     }
 
     private static String text(JsonNode v) {
