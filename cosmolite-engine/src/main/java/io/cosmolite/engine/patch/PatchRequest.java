@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed patch request body: {@code {"operations":[...], "condition":"from c where ..."}}.
+ * A parsed patch request body: {@code {"operations":[...], "condition":"from c where ..."}} or the
+ * bare operations array.
  *
  * @param operations the 1 to {@value #MAX_OPERATIONS} operations, applied in order
  * @param condition  the filter predicate the document must satisfy (a 412 otherwise), or null
@@ -28,23 +29,34 @@ public record PatchRequest(List<PatchOperation> operations, String condition) {
         }
     }
 
-    /** Parses a request body as the SDKs send it; any malformed part is a 400. */
+    /**
+     * Parses a request body as the SDKs send it: {@code {"operations":[...], "condition":...}}, or the
+     * bare array of operations (the JavaScript SDK sends {@code item.patch([...])} so, and Cosmos DB
+     * takes it as a patch without a condition). Any malformed part is a 400.
+     */
     public static PatchRequest parse(JsonNode body) {
+        if (body != null && body.isArray()) {
+            return new PatchRequest(operations(body), null);
+        }
         if (body == null || !body.isObject()) {
-            throw syntax("the body must be a JSON object with an 'operations' array");
+            throw syntax("the body must be a JSON object with an 'operations' array, or that array");
         }
         JsonNode operations = body.get("operations");
         if (operations == null || !operations.isArray()) {
             throw syntax("'operations' must be an array");
         }
-        if (operations.size() > MAX_OPERATIONS) {
+        return new PatchRequest(operations(operations), condition(body.get("condition")));
+    }
+
+    private static List<PatchOperation> operations(JsonNode array) {
+        if (array.size() > MAX_OPERATIONS) {
             throw ErrorCode.BAD_REQUEST.exception("The number of patch operations cannot exceed %d", MAX_OPERATIONS);
         }
-        List<PatchOperation> parsed = new ArrayList<>(operations.size());
-        for (JsonNode operation : operations) {
+        List<PatchOperation> parsed = new ArrayList<>(array.size());
+        for (JsonNode operation : array) {
             parsed.add(parseOperation(operation));
         }
-        return new PatchRequest(parsed, condition(body.get("condition")));
+        return parsed;
     }
 
     private static PatchOperation parseOperation(JsonNode operation) {

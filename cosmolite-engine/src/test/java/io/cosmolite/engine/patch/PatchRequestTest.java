@@ -59,6 +59,18 @@ class PatchRequestTest {
     }
 
     @Test
+    void aBareArrayIsTheOperationsWithoutACondition() {
+        PatchRequest request = PatchRequest.parse(json("[{'op':'incr','path':'/n','value':1},{'op':'remove','path':'/r'}]"));
+
+        assertThat(request.operations()).containsExactly(PatchOperation.increment("/n", 1), PatchOperation.remove("/r"));
+        assertThat(request.condition()).isNull();
+        assertBadRequest("[]", "'operations' must not be empty");
+        assertBadRequest("[1]", "each operation must be a JSON object");
+        String eleven = String.join(",", Collections.nCopies(11, "{'op':'remove','path':'/a'}"));
+        assertBadRequest("[" + eleven + "]", "The number of patch operations cannot exceed 10");
+    }
+
+    @Test
     void aNullValueIsAValueButAnAbsentOneIsNot() {
         assertThat(PatchRequest.parse(json("{'operations':[{'op':'set','path':'/a','value':null}]}"))
                 .operations().get(0).value()).isEqualTo(json("null"));
@@ -79,7 +91,7 @@ class PatchRequestTest {
 
     @Test
     void malformedBodiesAreRejected() {
-        assertBadRequest("[{'op':'add','path':'/a','value':1}]", "check syntax of patch specification");
+        assertBadRequest("'operations'", "the body must be a JSON object with an 'operations' array, or that array");
         assertBadRequest("{}", "'operations' must be an array");
         assertBadRequest("{'operations':{}}", "'operations' must be an array");
         assertBadRequest("{'operations':[1]}", "each operation must be a JSON object");

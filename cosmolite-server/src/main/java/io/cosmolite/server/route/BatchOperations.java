@@ -32,7 +32,7 @@ final class BatchOperations {
             case "replace" -> new ItemOperation.Replace(id(spec, type), resourceBody(spec, type), ifMatch);
             case "delete" -> new ItemOperation.Delete(id(spec, type), ifMatch);
             case "read" -> new ItemOperation.Read(id(spec, type), ifMatch, text(spec, "ifNoneMatch"));
-            case "patch" -> new ItemOperation.Patch(id(spec, type), PatchRequest.parse(resourceBody(spec, type)), ifMatch);
+            case "patch" -> new ItemOperation.Patch(id(spec, type), PatchRequest.parse(spec.get("resourceBody")), ifMatch);
             default -> throw ErrorCode.BAD_REQUEST.exception(
                     "Batch operation type '%s' is not supported: use Create, Upsert, Read, Replace, Delete or Patch.",
                     type);

@@ -57,13 +57,13 @@ final class ItemRequests {
     }
 
     /**
-     * {@code PATCH .../docs/{id}}: body {@code {"operations":[...], "condition":"from c where ..."}};
-     * 412 on a stale {@code If-Match} or a false condition.
+     * {@code PATCH .../docs/{id}}: body {@code {"operations":[...], "condition":"from c where ..."}} or
+     * the bare operations array; 412 on a stale {@code If-Match} or a false condition.
      */
     static Response patch(Call call, String id) {
         ItemContainer target = ItemContainer.of(call);
         PartitionKeyValue pk = target.requiredPartitionKey(call);
-        PatchRequest patch = PatchRequest.parse(Replies.objectBody(call));
+        PatchRequest patch = PatchRequest.parse(Replies.jsonBody(call));
         ItemOperation op = new ItemOperation.Patch(id, patch, call.header(CosmosHeaders.IF_MATCH));
         return reply(call, target, pk, target.container().execute(pk, op));
     }

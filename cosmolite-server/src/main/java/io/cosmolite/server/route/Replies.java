@@ -52,22 +52,25 @@ final class Replies {
 
     /** The request body as a JSON object; 400 in Cosmos's words when it is empty, malformed or not an object. */
     static ObjectNode objectBody(Call call) {
+        if (!(jsonBody(call) instanceof ObjectNode o)) {
+            throw ErrorCode.BAD_REQUEST.exception("The request payload must be a JSON object.");
+        }
+        return o;
+    }
+
+    /** The request body as JSON of any shape (a patch may be an array); 400 when it is empty or malformed. */
+    static JsonNode jsonBody(Call call) {
         byte[] body = call.request().body();
         if (body.length == 0) {
             throw ErrorCode.BAD_REQUEST.exception("The request body is empty: a JSON object is required.");
         }
-        JsonNode node;
         try {
-            node = Json.parse(body);
+            return Json.parse(body);
         } catch (CosmosException e) {
             throw e;
         } catch (RuntimeException e) {
             throw ErrorCode.BAD_REQUEST.exception("The request payload is invalid JSON: %s", e.getMessage());
         }
-        if (!(node instanceof ObjectNode o)) {
-            throw ErrorCode.BAD_REQUEST.exception("The request payload must be a JSON object.");
-        }
-        return o;
     }
 
     /** The name path of the addressed feed's or resource's owner, for {@code x-ms-alt-content-path}. */

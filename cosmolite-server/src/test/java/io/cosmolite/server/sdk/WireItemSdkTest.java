@@ -177,6 +177,27 @@ class WireItemSdkTest {
         assertThat(Json.parse(bulk.body()).findValuesAsText("statusCode")).containsExactly("409", "201", "400");
     }
 
+    /** The JavaScript SDK sends {@code item.patch([...])} and a batch's patch as the bare array of operations. */
+    @Test
+    void aPatchBodyMayBeTheBareOperationsArray() {
+        Map<String, String> pk = Map.of("x-ms-documentdb-partitionkey", "[\"pa\"]");
+        assertThat(send("POST", DOCS, pk, "{\"id\":\"pa1\",\"pk\":\"pa\",\"n\":1}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> patched = send("PATCH", DOCS + "/pa1", pk,
+                "[{\"op\":\"incr\",\"path\":\"/n\",\"value\":4},{\"op\":\"set\",\"path\":\"/c\",\"value\":\"red\"}]");
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(patched.body()).get("n").asInt()).isEqualTo(5);
+        assertThat(Json.parse(patched.body()).get("c").asText()).isEqualTo("red");
+        assertThat(send("PATCH", DOCS + "/pa1", pk, "[]").statusCode()).isEqualTo(400);
+        assertThat(send("PATCH", DOCS + "/pa1", pk, "\"incr\"").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> batch = send("POST", DOCS, Map.of("x-ms-cosmos-is-batch-request", "true",
+                "x-ms-cosmos-batch-atomic", "true", "x-ms-documentdb-partitionkey", "[\"pa\"]"),
+                "[{\"operationType\":\"Patch\",\"id\":\"pa1\",\"resourceBody\":[{\"op\":\"incr\",\"path\":\"/n\",\"value\":10}]}]");
+        assertThat(batch.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(batch.body()).get(0).get("resourceBody").get("n").asInt()).isEqualTo(15);
+    }
+
     @Test
     void changeFeedEtagsAnd304() {
         Map<String, String> range0 = Map.of("a-im", "Incremental Feed", "x-ms-documentdb-partitionkeyrangeid", "0");
