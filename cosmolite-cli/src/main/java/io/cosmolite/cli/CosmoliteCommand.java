@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code cosmolite} command; its work is done by subcommands. */
 @Command(name = "cosmolite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cosmolite: a Cosmos DB (NoSQL API) compatible database for the JVM.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, WarmUpCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure (reason on stderr), 2 usage error."})
 public final class CosmoliteCommand implements Callable<Integer> {
     @Spec

@@ -41,7 +41,7 @@ class ServeEndToEndTest {
                     "served at " + endpoint + "_explorer/emulator.pem",
                     "System.setProperty(\"COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED\", \"true\");",
                     "curl -k -o cosmolite.pem " + endpoint + "_explorer/emulator.pem",
-                    "agent: new https.Agent({ ca: fs.readFileSync(\"cosmolite.pem\") }),");
+                    "agent: new https.Agent({ ca: fs.readFileSync(\"cosmolite.pem\"), keepAlive: true }),");
         }
     }
 

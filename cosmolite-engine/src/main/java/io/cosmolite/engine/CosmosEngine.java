@@ -114,6 +114,16 @@ public final class CosmosEngine implements AutoCloseable {
         purger.scheduleWithFixedDelay(this::purgeTick, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Loads what opening an engine spends most of its time on (RocksDB's native library, the JSON
+     * mapper), so that a caller with other work to do first, such as parsing a command line, can
+     * have it done on another thread meanwhile. Opening works without it.
+     */
+    public static void preload() {
+        RocksDbStore.loadLibrary();
+        Json.MAPPER.getFactory();
+    }
+
     /** Opens an engine on the store the options name: RocksDB in a data directory, or memory. */
     public static CosmosEngine open(EngineOptions options) {
         KeyValueStore store = options.dataDirectory() == null

@@ -7,7 +7,11 @@ import io.cosmolite.server.route.Router;
 import io.cosmolite.server.route.ServerContext;
 import io.cosmolite.server.tls.ServerCertificate;
 import io.cosmolite.server.wire.ErrorResponses;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import javax.net.ssl.SSLContext;
 
 /**
  * A running Cosmolite server: an engine (RocksDB in the data directory, or in memory) behind the
@@ -27,18 +31,48 @@ public final class CosmoliteServer implements AutoCloseable {
         this.http = http;
     }
 
-    /** Opens the engine and starts serving; throws when the port cannot be bound. */
+    /**
+     * Starts loading, on a daemon thread, what every start spends most of its time on: the store's
+     * native library, Netty, the JDK's TLS. A caller with its own work to do before {@link #start},
+     * such as the command line parsing its arguments, calls this first, and the two overlap.
+     */
+    public static void preload() {
+        Thread thread = new Thread(() -> {
+            CosmosEngine.preload();
+            HttpServer.preload();
+            ServerCertificate.preload();
+        }, "cosmolite-preload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Opens the engine and starts serving; throws when the port cannot be bound. The TLS identity is
+     * read (or made) and its context built on a second thread while the engine opens: a start then
+     * takes the longer of the two, not their sum.
+     */
     public static CosmoliteServer start(ServerOptions options) {
         EngineOptions engineOptions = (options.dataDir() == null ? EngineOptions.inMemory()
                 : EngineOptions.durable(options.dataDir())).withDefaultPartitions(options.partitions());
-        CosmosEngine engine = CosmosEngine.open(engineOptions);
+        FutureTask<Tls> tls = new FutureTask<>(() -> options.tls() ? Tls.of(options.dataDir()) : null);
+        new Thread(tls, "cosmolite-tls-setup").start();
+        CosmosEngine engine;
         try {
-            ServerCertificate certificate = options.tls() ? ServerCertificate.loadOrCreate(options.dataDir()) : null;
+            engine = CosmosEngine.open(engineOptions);
+        } catch (RuntimeException e) {
+            await(tls);
+            throw e;
+        }
+        try {
+            Tls identity = await(tls);
             ServerContext context = new ServerContext(engine, options, Clock.systemUTC(),
-                    certificate == null ? null : certificate.pem());
+                    identity == null ? null : identity.certificate().pem());
             HttpServer http = new HttpServer(options.host(), options.port(),
-                    certificate == null ? null : certificate.serverContext(), new Router(context), ErrorResponses::of);
-            return new CosmoliteServer(options, engine, certificate, http);
+                    identity == null ? null : identity.context(), new Router(context), ErrorResponses::of);
+            if (identity != null) {
+                identity.certificate().warmUp(identity.context());
+            }
+            return new CosmoliteServer(options, engine, identity == null ? null : identity.certificate(), http);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             engine.close();
@@ -51,6 +85,29 @@ public final class CosmoliteServer implements AutoCloseable {
             }
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The certificate and the TLS context built from it. */
+    private record Tls(ServerCertificate certificate, SSLContext context) {
+        static Tls of(Path dataDir) {
+            ServerCertificate certificate = ServerCertificate.loadOrCreate(dataDir);
+            return new Tls(certificate, certificate.sslContext());
+        }
+    }
+
+    /** The TLS setup's result, its failure rethrown as it was thrown. */
+    private static Tls await(FutureTask<Tls> tls) {
+        try {
+            return tls.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -54,7 +54,12 @@ import org.rocksdb.WriteOptions;
 public final class RocksDbStore implements KeyValueStore {
 
     static {
-        RocksDB.loadLibrary();
+        RocksDbLibrary.load();
+    }
+
+    /** Loads RocksDB's native library now rather than at the first open (see {@code CosmosEngine.preload}). */
+    public static void loadLibrary() {
+        RocksDbLibrary.load();
     }
 
     private static final long BLOCK_CACHE_BYTES = 256L << 20;

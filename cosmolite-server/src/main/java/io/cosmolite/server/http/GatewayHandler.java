@@ -56,7 +56,9 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             response = handler.handle(toRequest(ctx, msg));
         } catch (IllegalArgumentException e) {
             response = errors.apply(400, "The request is malformed: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // A bug (or a jar replaced under a running server) answers 500 on this connection
+            // rather than closing it under the client with no response at all.
             LOG.error("unexpected fault serving {} {}", msg.method(), msg.uri(), e);
             response = errors.apply(500, "An internal error occurred: " + e);
         }

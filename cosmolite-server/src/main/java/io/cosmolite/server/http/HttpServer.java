@@ -1,6 +1,7 @@
 package io.cosmolite.server.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -14,13 +15,16 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The Netty server. Limits bound what one client can make it hold: request line 16 KB, headers
@@ -48,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
      * @param handler answers each request
      * @param errors builds the response for a transport-level refusal (status, message)
      */
-    public HttpServer(String host, int port, SslContext tls, Handler handler,
+    public HttpServer(String host, int port, SSLContext tls, Handler handler,
                       BiFunction<Integer, String, Response> errors) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
@@ -61,7 +65,9 @@ public final class HttpServer implements AutoCloseable {
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
                         if (tls != null) {
-                            p.addLast(tls.newHandler(ch.alloc()));
+                            SSLEngine engine = tls.createSSLEngine();
+                            engine.setUseClientMode(false);
+                            p.addLast(new SslHandler(engine));
                         }
                         p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                         p.addLast(new HttpServerKeepAliveHandler());
@@ -75,6 +81,22 @@ public final class HttpServer implements AutoCloseable {
             // A failed bind (rethrown undeclared by Netty) must not leave the event loops running.
             shutdownGroups();
             throw e;
+        }
+    }
+
+    /**
+     * Runs Netty's static set-up (platform probing, the pooled allocator, the event loop, the HTTP
+     * codec and the TLS handler), which a first start otherwise does on its own thread.
+     */
+    public static void preload() {
+        ClassLoader loader = HttpServer.class.getClassLoader();
+        for (Class<?> type : List.of(PooledByteBufAllocator.class, NioEventLoopGroup.class, NioServerSocketChannel.class,
+                ServerBootstrap.class, HttpServerCodec.class, HttpObjectAggregator.class, SslHandler.class)) {
+            try {
+                Class.forName(type.getName(), true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e); // cannot happen: the class literal names a loaded class
+            }
         }
     }
 

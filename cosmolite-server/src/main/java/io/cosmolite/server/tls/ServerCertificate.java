@@ -1,45 +1,22 @@
 package io.cosmolite.server.tls;
 
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * The server's self-signed certificate and key. With a data directory they are generated once
@@ -48,13 +25,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * localhost, 127.0.0.1, ::1 and the machine's host name, and is valid for ten years.
  */
 public final class ServerCertificate {
-    private static final Duration VALIDITY = Duration.ofDays(3650);
-
     private final X509Certificate certificate;
     private final PrivateKey key;
     private final String pem;
 
-    private ServerCertificate(X509Certificate certificate, PrivateKey key) {
+    ServerCertificate(X509Certificate certificate, PrivateKey key) {
         this.certificate = certificate;
         this.key = key;
         this.pem = pem("CERTIFICATE", encoded(certificate));
@@ -72,14 +47,14 @@ public final class ServerCertificate {
             if (Files.exists(certFile) && Files.exists(keyFile)) {
                 return read(certFile, keyFile);
             }
-            ServerCertificate created = generate();
+            ServerCertificate created = SelfSignedCertificate.generate();
             Files.createDirectories(dir);
             writeAtomically(keyFile, pem("PRIVATE KEY", created.key.getEncoded()));
             writeAtomically(certFile, created.pem);
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the TLS certificate in " + dataDir, e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the TLS certificate", e);
         }
     }
@@ -90,11 +65,22 @@ public final class ServerCertificate {
      * One certificate per JVM for in-memory servers: tests start many servers, and a key pair per
      * start would cost each of them the key generation.
      */
-    private static synchronized ServerCertificate inMemory() throws GeneralSecurityException, OperatorCreationException {
+    private static synchronized ServerCertificate inMemory() throws GeneralSecurityException {
         if (inMemoryCertificate == null) {
-            inMemoryCertificate = generate();
+            inMemoryCertificate = SelfSignedCertificate.generate();
         }
         return inMemoryCertificate;
+    }
+
+    /** Loads the JDK's TLS, certificate and EC key machinery, which a first start otherwise loads on its own thread. */
+    public static void preload() {
+        try {
+            SSLContext.getInstance("TLS");
+            CertificateFactory.getInstance("X.509");
+            KeyFactory.getInstance("EC");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java has no TLS", e);
+        }
     }
 
     /** The certificate in PEM form (served at {@code /_explorer/emulator.pem}). */
@@ -107,49 +93,30 @@ public final class ServerCertificate {
         return certificate;
     }
 
-    /** A Netty server TLS context with this identity. */
-    public SslContext serverContext() {
+    /**
+     * A server TLS context with this identity. It is the JDK's own, not one of Netty's
+     * {@code SslContext}s: building those runs a self-test whose PEM parsing loads BouncyCastle's
+     * provider, half a second of every start. No trust managers: the server asks for no client
+     * certificate, and leaving them out spares loading the JDK's CA store.
+     */
+    public SSLContext sslContext() {
         try {
-            return SslContextBuilder.forServer(key, certificate).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new FixedKeyManager(key, certificate)}, new TrustManager[0], null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS", e);
         }
     }
 
-    private static ServerCertificate generate() throws GeneralSecurityException, OperatorCreationException {
-        // EC P-256: generated in milliseconds where RSA-2048 takes a noticeable part of a start.
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), new SecureRandom());
-        KeyPair pair = generator.generateKeyPair();
-        Instant now = Instant.now();
-        X500Name subject = new X500Name("CN=localhost, O=Cosmolite");
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
-        try {
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names()));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-        return new ServerCertificate(cert, pair.getPrivate());
-    }
-
-    private static GeneralName[] names() {
-        Set<String> dns = new LinkedHashSet<>(List.of("localhost"));
-        try {
-            dns.add(InetAddress.getLocalHost().getHostName());
-        } catch (IOException e) {
-            // No resolvable host name: localhost and the loopback addresses still work.
-        }
-        List<GeneralName> names = new ArrayList<>();
-        dns.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
-        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-        names.add(new GeneralName(GeneralName.iPAddress, "::1"));
-        return names.toArray(GeneralName[]::new);
+    /**
+     * Starts, once per JVM and on a daemon thread, an in-memory TLS handshake with this identity, so
+     * that the first client does not wait for the JDK to load and initialize its TLS code.
+     */
+    public void warmUp(SSLContext context) {
+        Thread thread = new Thread(() -> HandshakeWarmUp.once(context, certificate), "cosmolite-tls-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static ServerCertificate read(Path certFile, Path keyFile) throws IOException, GeneralSecurityException {

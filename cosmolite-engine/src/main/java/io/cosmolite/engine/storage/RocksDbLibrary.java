@@ -1,0 +1,90 @@
+package io.cosmolite.engine.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import org.rocksdb.RocksDB;
+import org.rocksdb.util.Environment;
+
+/**
+ * Loads RocksDB's native library from a per-user cache. {@link RocksDB#loadLibrary()} copies the
+ * library (about 16 MB) out of its jar into a new temporary file on every start, which is a tenth of
+ * a second of each {@code cosmolite serve}; the copy here is made once, in
+ * {@code $XDG_CACHE_HOME/cosmolite} (else {@code ~/.cache/cosmolite}, or the {@code cosmolite.native.dir}
+ * system property), in a directory named after the jar entry's CRC and size, so that another RocksDB
+ * version never picks up this one's library. A per-user directory rather than the shared temporary
+ * one, because a library another user could plant there would run inside this process. Whatever
+ * fails here falls back to RocksDB's own loader.
+ */
+final class RocksDbLibrary {
+    private static boolean loaded;
+
+    private RocksDbLibrary() {
+    }
+
+    static synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        try {
+            Path dir = cached();
+            if (dir != null) {
+                RocksDB.loadLibrary(List.of(dir.toString()));
+                loaded = true;
+                return;
+            }
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            // A cache that cannot be written or a copy that does not load: RocksDB's own way still works.
+        }
+        RocksDB.loadLibrary();
+        loaded = true;
+    }
+
+    /** The cache directory holding this RocksDB's library, copied there if missing; null if not in a jar. */
+    private static Path cached() throws IOException {
+        String file = Environment.getJniLibraryFileName("rocksdb");
+        URL resource = RocksDB.class.getClassLoader().getResource(file);
+        if (resource == null) {
+            return null;
+        }
+        URLConnection connection = resource.openConnection();
+        if (!(connection instanceof JarURLConnection jar)) {
+            return null;
+        }
+        connection.setUseCaches(false);
+        ZipEntry entry = jar.getJarEntry();
+        Path dir = cacheRoot().resolve(String.format(Locale.ROOT, "rocksdbjni-%08x-%d", entry.getCrc(), entry.getSize()));
+        Path library = dir.resolve(file);
+        if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
+            return dir;
+        }
+        Files.createDirectories(dir);
+        // Copy then rename: a concurrent start, or one killed halfway, never loads a partial file.
+        Path partial = Files.createTempFile(dir, file, ".partial");
+        try (InputStream in = jar.getInputStream()) {
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return dir;
+    }
+
+    private static Path cacheRoot() {
+        String configured = System.getProperty("cosmolite.native.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("cosmolite");
+    }
+}
