@@ -1,8 +1,8 @@
 package io.cosmolite.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.toolkit.error.Violation;
 import io.cosmolite.toolkit.schema.DocumentSchema;
-import io.cosmolite.toolkit.schema.SchemaViolation;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +104,7 @@ public class SchemaValidationBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public List<SchemaViolation> validDocument() {
+    public List<Violation> validDocument() {
         return schema.validate(valid[nextIndex()]);
     }
 
@@ -112,7 +112,7 @@ public class SchemaValidationBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public List<SchemaViolation> invalidDocument() {
+    public List<Violation> invalidDocument() {
         return schema.validate(invalid[nextIndex()]);
     }
 

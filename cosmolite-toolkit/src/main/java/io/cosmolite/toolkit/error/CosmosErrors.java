@@ -1,6 +1,7 @@
 package io.cosmolite.toolkit.error;
 
 import com.azure.cosmos.CosmosException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -99,6 +100,13 @@ public final class CosmosErrors {
             }
             if (t instanceof CosmosException cosmos) {
                 return translate(cosmos);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                // An IOException too, but a document that does not map is a programming error, not a
+                // network failure to retry: let it pass through as it is.
+                return null;
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -34,6 +34,10 @@ final class BatchWriter {
         boolean isDelete() {
             return document == null;
         }
+
+        ItemKey key() {
+            return new ItemKey(id, partitionKey);
+        }
     }
 
     /** The outcome of one write: the stored document with its new etag (null for a delete) or the error. */
@@ -75,7 +79,7 @@ final class BatchWriter {
         }
         CosmosBatchResponse response;
         try {
-            response = calls.batch(batch);
+            response = calls.batch(batch, indexes.stream().map(i -> writes.get(i).key()).toList());
         } catch (CosmosDataException whole) {
             indexes.forEach(i -> outcomes[i] = new Outcome(null, whole));
             return;
@@ -100,7 +104,7 @@ final class BatchWriter {
                     ? CosmosBulkOperations.getDeleteItemOperation(w.id(), w.partitionKey(), i)
                     : CosmosBulkOperations.getCreateItemOperation(w.document(), w.partitionKey(), i));
         }
-        for (CosmosBulkOperationResponse<Integer> r : calls.bulk(operations)) {
+        for (CosmosBulkOperationResponse<Integer> r : calls.bulk(operations, writes.stream().map(Write::key).toList())) {
             int i = r.getOperation().<Integer>getContext();
             outcomes[i] = outcome(writes.get(i), r);
         }

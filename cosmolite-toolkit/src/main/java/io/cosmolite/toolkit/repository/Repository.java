@@ -1,6 +1,5 @@
 package io.cosmolite.toolkit.repository;
 
-import com.azure.cosmos.ConsistencyLevel;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.models.CosmosPatchOperations;
 import com.azure.cosmos.models.FeedResponse;
@@ -8,6 +7,8 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.toolkit.cache.ChangeFeedInvalidator;
+import io.cosmolite.toolkit.cache.ItemCache;
 import io.cosmolite.toolkit.container.ContainerDefinition;
 import io.cosmolite.toolkit.container.PartitionKeyStrategy;
 import io.cosmolite.toolkit.error.ConflictException;
@@ -15,6 +16,7 @@ import io.cosmolite.toolkit.error.CosmosDataException;
 import io.cosmolite.toolkit.error.ErrorInfo;
 import io.cosmolite.toolkit.error.NotFoundException;
 import io.cosmolite.toolkit.error.PreconditionFailedException;
+import io.cosmolite.toolkit.error.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -66,9 +67,23 @@ import java.util.stream.StreamSupport;
  * PartitionKey, Duration)} also sets the item's {@code ttl}, so Cosmos purges it later; that needs
  * TTL on in the container ({@code defaultTtl(-1)} or a positive default).
  *
+ * <h2>Schema validation, schema versions, cache, metrics</h2>
+ * Options of the {@link RepositoryBuilder}: a {@link io.cosmolite.toolkit.schema.DocumentSchema}
+ * checks every whole-document write before it is sent ({@link ValidationException} listing every
+ * violation); {@link io.cosmolite.toolkit.schema.SchemaVersions} stamp writes and upgrade every read;
+ * a point-read cache, invalidated by every write of this repository and optionally through the
+ * change feed; {@link io.cosmolite.toolkit.metrics.OperationMetrics} around every SDK call.
+ *
  * <p>All methods throw the typed errors of {@code io.cosmolite.toolkit.error}. Thread-safe.
+ *
+ * <p>Design: this class holds the operations' logic only, and each concern has one place:
+ * {@link ContainerCalls} makes every SDK call (typed errors, metrics, the cache and its invalidation),
+ * {@link StoredForm} turns a caller's document into its stored form and back (schema check, synthetic
+ * key, version stamp, upgrade), {@link DocumentCodec} maps JSON to the document class, {@link BatchWriter}
+ * groups many writes, {@link RepositoryBuilder} holds the options. Every whole-document write ends in
+ * {@code store}, every document returned passes {@code decode}.
  */
-public final class Repository<T> {
+public final class Repository<T> implements AutoCloseable {
     /** Internal re-reads of upsert, soft delete and restore when a concurrent write interferes. */
     private static final int INTERNAL_ATTEMPTS = 5;
     private static final int STREAM_PAGE_SIZE = 100;
@@ -76,29 +91,35 @@ public final class Repository<T> {
     private final ContainerCalls calls;
     private final BatchWriter batches;
     private final DocumentCodec<T> codec;
+    private final StoredForm form;
     private final PartitionKeyStrategy partitionKey;
     private final Clock clock;
     private final Supplier<String> currentUser;
     private final Supplier<String> ids;
+    /** Null unless the builder asked for change-feed invalidation of the cache. */
+    private final ChangeFeedInvalidator invalidator;
 
-    private Repository(Builder<T> b) {
-        this.calls = new ContainerCalls(b.container, b.consistency);
+    Repository(RepositoryBuilder<T> b) {
+        this.calls = new ContainerCalls(b.container, b.consistency, b.metrics, b.pointReads);
         this.batches = new BatchWriter(calls);
         this.codec = new DocumentCodec<>(b.mapper, b.type);
+        this.form = new StoredForm(b.partitionKey, b.schema, b.versions);
         this.partitionKey = b.partitionKey;
         this.clock = b.clock;
         this.currentUser = b.currentUser;
         this.ids = b.ids;
+        this.invalidator = b.feedPollInterval == null ? null
+                : ChangeFeedInvalidator.start(b.container, b.feedPollInterval, calls.cache().orElseThrow());
     }
 
     /** A builder for documents of {@code type} in {@code container}, partitioned and read as {@code definition} says. */
-    public static <T> Builder<T> builder(CosmosContainer container, ContainerDefinition definition, Class<T> type) {
-        return new Builder<>(container, definition.partitionKey(), type).consistency(definition.consistency());
+    public static <T> RepositoryBuilder<T> builder(CosmosContainer container, ContainerDefinition definition, Class<T> type) {
+        return new RepositoryBuilder<>(container, definition.partitionKey(), type).consistency(definition.consistency());
     }
 
     /** A builder for documents of {@code type} in {@code container}, partitioned by {@code partitionKey}. */
-    public static <T> Builder<T> builder(CosmosContainer container, PartitionKeyStrategy partitionKey, Class<T> type) {
-        return new Builder<>(container, partitionKey, type);
+    public static <T> RepositoryBuilder<T> builder(CosmosContainer container, PartitionKeyStrategy partitionKey, Class<T> type) {
+        return new RepositoryBuilder<>(container, partitionKey, type);
     }
 
     /** The mapper repositories use unless given one: java.time as ISO-8601 text, unknown properties ignored. */
@@ -114,7 +135,7 @@ public final class Repository<T> {
      * @throws ConflictException when a document with this id (or unique key) exists in the partition
      */
     public Versioned<T> create(T document) {
-        return decode(store(newDocument(document), null));
+        return decode(store(form.prepare(newDocument(document)), null));
     }
 
     /**
@@ -130,7 +151,7 @@ public final class Repository<T> {
         for (int i = 0; i < documents.size(); i++) {
             ObjectNode doc = newDocument(documents.get(i));
             try {
-                ObjectNode prepared = prepare(doc);
+                ObjectNode prepared = form.prepare(doc);
                 writes.add(new BatchWriter.Write(id(prepared), partitionKey.partitionKeyOf(prepared), prepared));
                 sent.add(i);
                 results.add(null);
@@ -168,7 +189,7 @@ public final class Repository<T> {
         doc.put(StoredFields.ID, changed.id());
         Audit created = changed.audit();
         stamp(doc, created == null ? null : created.createdAt(), created == null ? null : created.createdBy());
-        return decode(store(doc, changed.etag()));
+        return decode(store(form.prepare(doc), changed.etag()));
     }
 
     /**
@@ -177,11 +198,11 @@ public final class Repository<T> {
      * conditionally, so a concurrent writer is never overwritten unseen.
      */
     public Versioned<T> upsert(T document) {
-        ObjectNode doc = newDocument(document);
-        PartitionKey pk = partitionKey.partitionKeyOf(prepare(doc));
+        ObjectNode doc = form.prepare(newDocument(document));
+        PartitionKey pk = partitionKey.partitionKeyOf(doc);
         CosmosDataException last = null;
         for (int attempt = 0; attempt < INTERNAL_ATTEMPTS; attempt++) {
-            Optional<ObjectNode> current = calls.read(id(doc), pk);
+            Optional<ObjectNode> current = calls.readLatest(id(doc), pk);
             try {
                 if (current.isEmpty()) {
                     return decode(store(stamp(doc, now(), currentUser.get()), null));
@@ -198,27 +219,35 @@ public final class Repository<T> {
 
     /**
      * Applies {@code patch} to a live document, atomically on the server, and keeps
-     * {@code updatedAt}/{@code updatedBy} current.
+     * {@code updatedAt}/{@code updatedBy} current. The patch is not checked against the schema (Cosmos
+     * applies it; use {@link #replace} when a change must be checked). With schema versions its paths
+     * are those of the current version: a document stored at an older one is first rewritten upgraded.
      *
      * @throws NotFoundException when the document does not exist or is soft-deleted
      * @throws PreconditionFailedException when the patch's condition does not hold
      */
     public Versioned<T> patch(String id, PartitionKey pk, Patch patch) {
-        CosmosPatchOperations ops = patch.toSdk(codec.mapper())
-                .set("/" + StoredFields.UPDATED_AT, now().toString())
-                .set("/" + StoredFields.UPDATED_BY, currentUser.get());
-        String condition = "FROM c WHERE " + QueryText.visibility(DeletedItems.HIDDEN)
+        String condition = "FROM c WHERE " + QueryText.visibility(DeletedItems.HIDDEN) + form.currentVersionCondition()
                 + (patch.condition() == null ? "" : " AND (" + patch.condition() + ")");
-        try {
-            return decode(calls.patch(id, pk, ops, condition));
-        } catch (PreconditionFailedException failed) {
-            // The condition also excludes soft-deleted documents: tell that case apart.
-            Optional<ObjectNode> current = calls.read(id, pk);
-            if (current.isEmpty() || DocumentCodec.isDeleted(current.get())) {
-                throw notFound(id, pk, failed.info());
+        PreconditionFailedException last = null;
+        for (int attempt = 0; attempt < INTERNAL_ATTEMPTS; attempt++) {
+            CosmosPatchOperations ops = patch.toSdk(codec.mapper())
+                    .set("/" + StoredFields.UPDATED_AT, StoredFields.time(now()))
+                    .set("/" + StoredFields.UPDATED_BY, currentUser.get());
+            try {
+                return decode(calls.patch(id, pk, ops, condition));
+            } catch (PreconditionFailedException failed) {
+                // The condition also excludes soft-deleted and older documents: tell those cases apart.
+                ObjectNode current = calls.readLatest(id, pk).filter(doc -> visible(doc, DeletedItems.HIDDEN))
+                        .orElseThrow(() -> notFound(id, pk, failed.info()));
+                if (form.isCurrent(current)) {
+                    throw failed;
+                }
+                rewrite(id, pk, DeletedItems.HIDDEN, UnaryOperator.identity());
+                last = failed;
             }
-            throw failed;
         }
+        throw last;
     }
 
     /** Marks a live document deleted: hidden from every read and query that does not ask for deleted ones. */
@@ -235,7 +264,7 @@ public final class Repository<T> {
      */
     public Versioned<T> softDelete(String id, PartitionKey pk, Duration purgeAfter) {
         return rewrite(id, pk, DeletedItems.HIDDEN, doc -> {
-            doc.put(StoredFields.DELETED, true).put(StoredFields.DELETED_AT, now().toString());
+            doc.put(StoredFields.DELETED, true).put(StoredFields.DELETED_AT, StoredFields.time(now()));
             if (purgeAfter != null) {
                 doc.set(StoredFields.TTL_BEFORE_DELETE, doc.get(StoredFields.TTL));
                 doc.put(StoredFields.TTL, Math.max(1, purgeAfter.toSeconds()));
@@ -290,7 +319,12 @@ public final class Repository<T> {
 
     // ---- reads ----------------------------------------------------------------------------------
 
-    /** The live document with this id in this partition, if any. */
+    /**
+     * The live document with this id in this partition, if any. With a cache, from the cache when it
+     * holds it: the etag may then be behind a write by another process (within the cache's bound), and
+     * a {@link #replace} of it fails as any lost race does, and drops the entry, so a retry re-reads fresh
+     * ({@link OptimisticRetry} converges).
+     */
     public Optional<Versioned<T>> read(String id, PartitionKey pk) {
         return read(id, pk, DeletedItems.HIDDEN);
     }
@@ -323,6 +357,23 @@ public final class Repository<T> {
         return stream(query).map(Versioned::value).toList();
     }
 
+    /**
+     * The repository's point-read cache, if the builder asked for one: for its statistics,
+     * {@code bindTo(meterRegistry)}, or a {@link ChangeFeedInvalidator} shared with other caches of the
+     * container. Its entries are raw stored documents, shared: never modify what it returns.
+     */
+    public Optional<ItemCache<?>> cache() {
+        return calls.cache().map(c -> c);
+    }
+
+    /** Stops the cache's change-feed poller, if the builder started one; the repository stays usable. */
+    @Override
+    public void close() {
+        if (invalidator != null) {
+            invalidator.close();
+        }
+    }
+
     /** The partition key value of {@code document} (a synthetic key computed as on write). */
     public PartitionKey partitionKeyOf(T document) {
         return partitionKey.partitionKeyOf(partitionKey.fill(codec.toJson(document)));
@@ -332,39 +383,35 @@ public final class Repository<T> {
 
     /**
      * The one path of every whole-document write (create when {@code ifMatch} is null, conditional
-     * replace otherwise); batch creates go through {@link #prepare} the same way.
+     * replace otherwise), of a document {@link StoredForm} prepared (checked, keyed, versioned); batch
+     * creates are prepared the same way.
      */
-    private ObjectNode store(ObjectNode document, String ifMatch) {
-        ObjectNode prepared = prepare(document);
+    private ObjectNode store(ObjectNode prepared, String ifMatch) {
         PartitionKey pk = partitionKey.partitionKeyOf(prepared);
         String etag = ifMatch == null ? calls.create(prepared, pk) : calls.replace(prepared, pk, ifMatch);
         return prepared.put(StoredFields.ETAG, etag);
     }
 
-    /** Completes a document before it is written: the synthetic partition key (and any pre-write check). */
-    private ObjectNode prepare(ObjectNode document) {
-        return partitionKey.fill(document);
-    }
-
-    /** The one path of every document read (point reads, queries, write results) to the caller's type. */
+    /** The one path of every document read (point reads, queries, write results) to the caller's type, upgraded. */
     private Versioned<T> decode(ObjectNode stored) {
-        return codec.toVersioned(stored);
+        return codec.toVersioned(form.current(stored));
     }
 
     /** Read-modify-write of one stored document, re-read if a concurrent write interferes; null from {@code change}: no write. */
     private Versioned<T> rewrite(String id, PartitionKey pk, DeletedItems visibleAs, UnaryOperator<ObjectNode> change) {
         PreconditionFailedException last = null;
         for (int attempt = 0; attempt < INTERNAL_ATTEMPTS; attempt++) {
-            ObjectNode current = calls.read(id, pk).filter(doc -> visible(doc, visibleAs))
+            ObjectNode current = calls.readLatest(id, pk).filter(doc -> visible(doc, visibleAs))
                     .orElseThrow(() -> notFound(id, pk, ErrorInfo.local(404)));
             String etag = current.path(StoredFields.ETAG).asText();
-            ObjectNode changed = change.apply(current.deepCopy());
+            // Changed at the current version, as it is written back at the current version.
+            ObjectNode changed = change.apply(form.current(current).deepCopy());
             if (changed == null) {
                 return decode(current);
             }
-            changed.put(StoredFields.UPDATED_AT, now().toString()).put(StoredFields.UPDATED_BY, currentUser.get());
+            changed.put(StoredFields.UPDATED_AT, StoredFields.time(now())).put(StoredFields.UPDATED_BY, currentUser.get());
             try {
-                return decode(store(changed, etag));
+                return decode(store(form.complete(changed), etag));
             } catch (PreconditionFailedException raced) {
                 last = raced;
             }
@@ -383,9 +430,9 @@ public final class Repository<T> {
 
     /** Sets the creation audit as given and the update audit to now. */
     private ObjectNode stamp(ObjectNode doc, Instant createdAt, String createdBy) {
-        putOrRemove(doc, StoredFields.CREATED_AT, createdAt == null ? null : createdAt.toString());
+        putOrRemove(doc, StoredFields.CREATED_AT, createdAt == null ? null : StoredFields.time(createdAt));
         putOrRemove(doc, StoredFields.CREATED_BY, createdBy);
-        doc.put(StoredFields.UPDATED_AT, now().toString());
+        doc.put(StoredFields.UPDATED_AT, StoredFields.time(now()));
         putOrRemove(doc, StoredFields.UPDATED_BY, currentUser.get());
         return doc;
     }
@@ -451,58 +498,6 @@ public final class Repository<T> {
             }
             action.accept(buffer.get(next++));
             return true;
-        }
-    }
-
-    /** Builds a {@link Repository}; defaults: UTC system clock, user "system", random UUID ids. */
-    public static final class Builder<T> {
-        private final CosmosContainer container;
-        private final PartitionKeyStrategy partitionKey;
-        private final Class<T> type;
-        private ConsistencyLevel consistency;
-        private ObjectMapper mapper = DocumentCodec.defaultMapper();
-        private Clock clock = Clock.systemUTC();
-        private Supplier<String> currentUser = () -> "system";
-        private Supplier<String> ids = () -> UUID.randomUUID().toString();
-
-        private Builder(CosmosContainer container, PartitionKeyStrategy partitionKey, Class<T> type) {
-            this.container = Objects.requireNonNull(container, "container");
-            this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
-            this.type = Objects.requireNonNull(type, "type");
-        }
-
-        /** The consistency level of reads and queries; null for the account's default. */
-        public Builder<T> consistency(ConsistencyLevel level) {
-            this.consistency = level;
-            return this;
-        }
-
-        /** The mapper for documents (a copy is taken, with java.time support and unknown properties ignored). */
-        public Builder<T> objectMapper(ObjectMapper mapper) {
-            this.mapper = Objects.requireNonNull(mapper, "mapper");
-            return this;
-        }
-
-        /** The clock of the audit and deletion times. */
-        public Builder<T> clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Who is writing, asked on each write (e.g. from the request's security context). */
-        public Builder<T> currentUser(Supplier<String> user) {
-            this.currentUser = Objects.requireNonNull(user, "user");
-            return this;
-        }
-
-        /** New ids for documents created without one. */
-        public Builder<T> idGenerator(Supplier<String> ids) {
-            this.ids = Objects.requireNonNull(ids, "ids");
-            return this;
-        }
-
-        public Repository<T> build() {
-            return new Repository<>(this);
         }
     }
 }

@@ -11,6 +11,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
+import io.cosmolite.toolkit.error.ValidationException;
+import io.cosmolite.toolkit.error.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,11 +23,11 @@ import java.util.Objects;
 /**
  * The JSON Schema of one document type, checked before a write: {@link #validate} lists every
  * violation (never only the first), each with its JSON Pointer path; {@link #requireValid} throws
- * them as a {@link SchemaValidationException}.
+ * them as the toolkit's {@link ValidationException} (status 400, like every refusal before a request).
  *
  * <pre>{@code
  * DocumentSchema orders = DocumentSchema.fromResource("schemas/order.json");
- * List<SchemaViolation> problems = orders.validate(document);   // empty when valid
+ * List<Violation> problems = orders.validate(document);   // empty when valid
  * orders.requireValid(document);                                // or throw them all
  * }</pre>
  *
@@ -107,15 +109,15 @@ public final class DocumentSchema {
     }
 
     /** Every violation of this schema by {@code document}, in the validator's order; empty when it is valid. */
-    public List<SchemaViolation> validate(JsonNode document) {
+    public List<Violation> validate(JsonNode document) {
         Objects.requireNonNull(document, "document");
         List<Error> errors = schema.validate(document);
         if (errors.isEmpty()) {
             return List.of();
         }
-        List<SchemaViolation> violations = new ArrayList<>(errors.size());
+        List<Violation> violations = new ArrayList<>(errors.size());
         for (Error error : errors) {
-            violations.add(new SchemaViolation(path(error), message(error)));
+            violations.add(new Violation(path(error), message(error)));
         }
         return List.copyOf(violations);
     }
@@ -128,12 +130,14 @@ public final class DocumentSchema {
     /**
      * Returns normally when {@code document} satisfies this schema.
      *
-     * @throws SchemaValidationException listing every violation, otherwise
+     * @throws ValidationException listing every violation, otherwise; its message starts with
+     *         {@code "<n> schema violation(s)"} and names each one
      */
     public void requireValid(JsonNode document) {
-        List<SchemaViolation> violations = validate(document);
+        List<Violation> violations = validate(document);
         if (!violations.isEmpty()) {
-            throw new SchemaValidationException(violations);
+            throw new ValidationException(violations.size() + (violations.size() == 1 ? " schema violation"
+                    : " schema violations"), violations);
         }
     }
 

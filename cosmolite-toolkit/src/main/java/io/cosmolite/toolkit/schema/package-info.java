@@ -12,7 +12,9 @@
  * </ul>
  *
  * <p>Depends on the official SDK's public API ({@code com.azure.cosmos}, {@code com.azure.cosmos.models}),
- * Jackson and networknt's json-schema-validator only; networknt's types stay out of the public API.
+ * Jackson, networknt's json-schema-validator and {@code io.cosmolite.toolkit.error} (violations are the
+ * toolkit's {@link io.cosmolite.toolkit.error.Violation}, a refusal its
+ * {@link io.cosmolite.toolkit.error.ValidationException}); networknt's types stay out of the public API.
  * Never on Cosmolite's engine or server.
  */
 package io.cosmolite.toolkit.schema;

@@ -81,12 +81,23 @@ class CosmosErrorsTest {
     }
 
     @Test
+    void aDocumentThatDoesNotMapIsNotMistakenForANetworkFailure() {
+        UncheckedIOException mapping = new UncheckedIOException(
+                new com.fasterxml.jackson.databind.exc.MismatchedInputException(null, "cannot map 'total'") {
+                });
+        assertThatThrownBy(() -> CosmosErrors.run(() -> {
+            throw mapping;
+        })).isSameAs(mapping);
+    }
+
+    @Test
     void aValidationErrorListsEveryViolation() {
         ValidationException e = new ValidationException("order is invalid",
-                java.util.List.of(new Violation("$.total", "must be >= 0"), new Violation("$.status", "is required")));
+                java.util.List.of(new Violation("/total", "must be >= 0"), new Violation("/status", "is required")));
 
         assertThat(e.violations()).hasSize(2);
         assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.getMessage()).contains("$.total: must be >= 0").contains("$.status: is required");
+        assertThat(e.getMessage()).contains("/total: must be >= 0").contains("/status: is required");
+        assertThat(new Violation("", "must be an object")).hasToString("(document): must be an object");
     }
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The test document type's three versions. v1: {@code name} ("First Last"), {@code qty}, {@code price}.
  * v2: {@code name} split into {@code firstName} and {@code lastName} (a name without a space cannot be
- * split: the step throws). v3: {@code total} = qty × price added.
+ * split: the step throws). v3: {@code total} = qty × price added. Public for the repository's tests.
  */
-final class CustomerVersions {
+public final class CustomerVersions {
     private CustomerVersions() {
     }
 
-    static SchemaVersions versions() {
+    public static SchemaVersions versions() {
         return SchemaVersions.builder()
                 .current(3)
                 .step(1, CustomerVersions::splitName)

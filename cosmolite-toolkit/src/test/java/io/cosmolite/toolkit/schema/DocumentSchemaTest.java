@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cosmolite.toolkit.error.ValidationException;
+import io.cosmolite.toolkit.error.Violation;
 import org.junit.jupiter.api.Test;
 
 /** JSON Schema validation: every violation by JSON Pointer path, valid documents pass, broken schemas fail at load. */
@@ -30,7 +32,7 @@ class DocumentSchemaTest {
         JsonNode customer = JSON.readTree("""
                 {"id": "c2", "age": -3, "address": {"city": "Paris", "zip": "75O01"}}""");
 
-        assertThat(CUSTOMERS.validate(customer)).extracting(SchemaViolation::path)
+        assertThat(CUSTOMERS.validate(customer)).extracting(Violation::path)
                 .containsExactlyInAnyOrder("/name", "/age", "/address/zip");
         assertThat(CUSTOMERS.validate(customer)).allSatisfy(v -> assertThat(v.message()).isNotBlank()
                 .doesNotStartWith("/").doesNotStartWith(":"));
@@ -41,18 +43,19 @@ class DocumentSchemaTest {
         JsonNode customer = JSON.readTree("""
                 {"id": "c3", "name": "", "email": "not-an-address", "tags": ["ok", 7], "address": {"city": "Rome"}}""");
 
-        SchemaValidationException refused = catchThrowableOfType(() -> CUSTOMERS.requireValid(customer),
-                SchemaValidationException.class);
+        ValidationException refused = catchThrowableOfType(() -> CUSTOMERS.requireValid(customer),
+                ValidationException.class);
 
-        assertThat(refused.violations()).extracting(SchemaViolation::path)
+        assertThat(refused.violations()).extracting(Violation::path)
                 .containsExactlyInAnyOrder("/name", "/email", "/tags/1", "/address/zip");
-        assertThat(refused.getMessage()).startsWith("4 schema violations: ")
+        assertThat(refused.getMessage()).startsWith("4 schema violations")
                 .contains("/name: ", "/email: ", "/tags/1: ", "/address/zip: ");
+        assertThat(refused.statusCode()).isEqualTo(400);
     }
 
     @Test
     void wrongTypeAtTheRootHasTheEmptyPath() throws Exception {
-        assertThat(CUSTOMERS.validate(JSON.readTree("[1, 2]"))).extracting(SchemaViolation::path).containsExactly("");
+        assertThat(CUSTOMERS.validate(JSON.readTree("[1, 2]"))).extracting(Violation::path).containsExactly("");
     }
 
     @Test
@@ -61,7 +64,7 @@ class DocumentSchemaTest {
                 {"properties": {"a/b": {"properties": {"c~d": {"type": "integer"}}}}}""");
 
         assertThat(schema.validate(JSON.valueToTree(java.util.Map.of("a/b", java.util.Map.of("c~d", "x")))))
-                .extracting(SchemaViolation::path).containsExactly("/a~1b/c~0d");
+                .extracting(Violation::path).containsExactly("/a~1b/c~0d");
     }
 
     @Test
@@ -71,7 +74,7 @@ class DocumentSchemaTest {
                 {"$schema": "http://json-schema.org/draft-04/schema#",
                  "properties": {"n": {"maximum": 10, "exclusiveMaximum": true}}}""");
 
-        assertThat(draft4.validate(JSON.readTree("{\"n\": 10}"))).extracting(SchemaViolation::path).containsExactly("/n");
+        assertThat(draft4.validate(JSON.readTree("{\"n\": 10}"))).extracting(Violation::path).containsExactly("/n");
         assertThat(draft4.validate(JSON.readTree("{\"n\": 9}"))).isEmpty();
     }
 
