@@ -8,15 +8,10 @@ import io.cosmolite.engine.document.ItemResult;
 import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.resource.ResourceType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,7 +61,7 @@ public class ItemBenchmark {
     public int items;
 
     private final SampleItems samples = new SampleItems(PARTITION_KEYS);
-    private Path directory;
+    private ScratchDirectory directory;
     private CosmosEngine engine;
     private Container container;
 
@@ -96,8 +91,8 @@ public class ItemBenchmark {
         if (store.equals("memory")) {
             options = EngineOptions.inMemory();
         } else if (store.equals("rocksdb")) {
-            directory = Files.createTempDirectory("cosmolite-bench-");
-            options = EngineOptions.durable(directory);
+            directory = ScratchDirectory.create();
+            options = EngineOptions.durable(directory.path());
         } else {
             throw new IllegalArgumentException("store must be memory or rocksdb, not " + store);
         }
@@ -124,9 +119,7 @@ public class ItemBenchmark {
     public void tearDown() throws IOException {
         engine.close();
         if (directory != null) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(ItemBenchmark::delete);
-            }
+            directory.close();
         }
     }
 
@@ -160,13 +153,5 @@ public class ItemBenchmark {
         worker.body.put("id", id);
         worker.body.put("pk", samples.partitionKeyText(n));
         return container.replace(samples.key(n), id, worker.body, null);
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

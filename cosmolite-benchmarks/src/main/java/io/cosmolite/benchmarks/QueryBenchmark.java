@@ -11,18 +11,12 @@ import io.cosmolite.engine.query.QueryPage;
 import io.cosmolite.engine.query.QueryRequest;
 import io.cosmolite.engine.query.QueryScope;
 import io.cosmolite.engine.resource.ResourceType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -79,7 +73,7 @@ public class QueryBenchmark {
 
     /** One loaded container, kept for every benchmark of the same store, indexing and size (run with {@code -f 0}). */
     private record Dataset(CosmosEngine engine, Container container, List<String> emails, List<String> customers,
-                           Path directory) {}
+                           ScratchDirectory directory) {}
 
     private static final Map<String, Dataset> DATASETS = new ConcurrentHashMap<>();
 
@@ -95,16 +89,12 @@ public class QueryBenchmark {
 
     private Dataset load() {
         EngineOptions options;
-        Path directory = null;
+        ScratchDirectory directory = null;
         if (store.equals("memory")) {
             options = EngineOptions.inMemory();
         } else if (store.equals("rocksdb")) {
-            try {
-                directory = Files.createTempDirectory("cosmolite-bench-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            options = EngineOptions.durable(directory);
+            directory = ScratchDirectory.create();
+            options = EngineOptions.durable(directory.path());
         } else {
             throw new IllegalArgumentException("store must be memory or rocksdb, not " + store);
         }
@@ -144,11 +134,7 @@ public class QueryBenchmark {
     private static void close(Dataset dataset) {
         dataset.engine().close();
         if (dataset.directory() != null) {
-            try (Stream<Path> paths = Files.walk(dataset.directory())) {
-                paths.sorted(Comparator.reverseOrder()).forEach(QueryBenchmark::delete);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            dataset.directory().close();
         }
     }
 
@@ -201,13 +187,5 @@ public class QueryBenchmark {
             request = request.withContinuation(page.continuation());
         } while (request.continuation() != null);
         return results;
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
