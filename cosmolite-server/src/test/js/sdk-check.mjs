@@ -2,28 +2,15 @@
 // prints one line per check: "ok - <name>" or "not ok - <name>: <reason>". JsSdkTest starts the
 // server, runs this script with node and expects every check it knows to be reported "ok".
 //
-// Environment: COSMOLITE_ENDPOINT (e.g. https://localhost:8081/), COSMOLITE_KEY (the account key),
-// COSMOLITE_CA_FILE (the server's certificate in PEM form; only for https endpoints),
-// COSMOLITE_PARTITIONS (the server's physical partitions per container; default 1).
+// Environment: the connection (see cosmolite-client.mjs), and COSMOLITE_PARTITIONS (the server's
+// physical partitions per container; default 1).
 // Exit code: 0 when every check passed, 1 otherwise.
 
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import https from "node:https";
-import { BulkOperationType, ChangeFeedStartFrom, CosmosClient } from "@azure/cosmos";
+import { BulkOperationType, ChangeFeedStartFrom } from "@azure/cosmos";
+import { clientFromEnvironment } from "./cosmolite-client.mjs";
 
-const endpoint = requiredEnv("COSMOLITE_ENDPOINT");
-const key = requiredEnv("COSMOLITE_KEY");
-const caFile = process.env.COSMOLITE_CA_FILE;
-
-const client = new CosmosClient({
-  endpoint,
-  key,
-  // Trust the server's self-signed certificate, as `cosmolite serve` tells JS users to. keepAlive:
-  // an agent of one's own closes each connection after its request, so every request would pay
-  // a TLS handshake (the run takes twice as long).
-  ...(endpoint.startsWith("https:") ? { agent: new https.Agent({ ca: fs.readFileSync(caFile), keepAlive: true }) } : {}),
-});
+const client = clientFromEnvironment();
 
 const failures = [];
 let checksRun = 0;
@@ -39,15 +26,6 @@ async function check(name, fn) {
     const reason = (error?.stack ?? String(error)).split("\n").slice(0, 6).join("\n    ");
     console.log(`not ok - ${name}: ${reason}`);
   }
-}
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
 }
 
 /** Asserts that `promise` rejects with an SDK error of HTTP status `code`. */

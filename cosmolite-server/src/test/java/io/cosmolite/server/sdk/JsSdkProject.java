@@ -1,5 +1,7 @@
 package io.cosmolite.server.sdk;
 
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +38,19 @@ final class JsSdkProject {
     }
 
     /**
+     * This module's project ({@code src/test/js}) installed in {@code target/js-sdk}, for a test's
+     * {@code @BeforeAll}; aborts the test class with {@code -Dcosmolite.js.skip=true}, and in the
+     * build's all-TLS rerun of the SDK tests, which the pom keeps the JavaScript tests out of (they
+     * choose their transports themselves) but {@code -Dtest=...} overrides its excludes.
+     */
+    static JsSdkProject installForTest() {
+        assumeFalse(Boolean.getBoolean("cosmolite.js.skip"), "-Dcosmolite.js.skip=true");
+        assumeFalse(SdkFixture.ALL_TLS, "the JavaScript SDK tests choose their transports themselves");
+        Path module = Path.of(System.getProperty("basedir", "")); // surefire sets it; else the working directory
+        return install(module.resolve("src/test/js"), module.resolve("target/js-sdk"));
+    }
+
+    /**
      * Copies the project's files from {@code sources} into {@code workDir} and installs its
      * dependencies there unless the same lockfile is installed already. Fails, naming what to
      * install, when node or npm is missing or too old.
@@ -60,10 +75,15 @@ final class JsSdkProject {
     /** Writes a file into the work directory (e.g. a certificate for a script to trust) and returns its absolute path. */
     Path write(String name, String content) {
         try {
-            return Files.writeString(workDir.resolve(name), content).toAbsolutePath();
+            return Files.writeString(file(name), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The absolute path of a file in the work directory, e.g. one for a script to write. */
+    Path file(String name) {
+        return workDir.resolve(name).toAbsolutePath();
     }
 
     /** Runs {@code node script} in the work directory with {@code environment}; its output is also kept in {@code <script>-<logName>.log}. */

@@ -1,11 +1,9 @@
 package io.cosmolite.server.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cosmolite.server.CosmoliteServer;
 import io.cosmolite.server.ServerOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,11 +60,7 @@ class JsSdkTest {
 
     @BeforeAll
     static void install() {
-        assumeFalse(Boolean.getBoolean("cosmolite.js.skip"), "-Dcosmolite.js.skip=true");
-        // The pom keeps this class out of the all-TLS rerun, but -Dtest=JsSdkTest overrides its excludes.
-        assumeFalse(SdkFixture.ALL_TLS, "covers TLS and plain HTTP in the first run already");
-        Path module = Path.of(System.getProperty("basedir", "")); // surefire sets it; else the working directory
-        project = JsSdkProject.install(module.resolve("src/test/js"), module.resolve("target/js-sdk"));
+        project = JsSdkProject.installForTest();
     }
 
     @ParameterizedTest(name = "tls={0}")
