@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.ZipEntry;
 import org.rocksdb.RocksDB;
 import org.rocksdb.util.Environment;
@@ -61,8 +60,11 @@ final class RocksDbLibrary {
         }
         connection.setUseCaches(false);
         ZipEntry entry = jar.getJarEntry();
-        Path dir = cacheRoot().resolve(String.format(Locale.ROOT, "rocksdbjni-%08x-%d", entry.getCrc(), entry.getSize()));
-        Path library = dir.resolve(file);
+        // (Not String.format: its first use loads the JDK's locale data, a few dozen milliseconds of a start.)
+        Path dir = cacheRoot().resolve("rocksdbjni-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize());
+        // RocksDB.loadLibrary(paths) loads the file its own name for the library gives, which is not
+        // the jar entry's: "librocksdbjnijni-linux64.so" for "librocksdbjni-linux64.so" (RocksDB 10).
+        Path library = dir.resolve(Environment.getJniLibraryFileName("rocksdbjni"));
         if (Files.isRegularFile(library) && Files.size(library) == entry.getSize()) {
             return dir;
         }
