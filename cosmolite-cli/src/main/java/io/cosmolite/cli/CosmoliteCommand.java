@@ -30,12 +30,15 @@ public final class CosmoliteCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CosmoliteCommand());
         cli.setParameterExceptionHandler(CosmoliteCommand::usageError);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("cosmolite: " + StartFailure.oneLine(e));
-            commandLine.getErr().flush();
-            return 1;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine.getErr()));
         return cli;
+    }
+
+    /** A command that failed: its reason on one line of {@code err}, and exit code 1. */
+    static int failed(Exception e, PrintWriter err) {
+        err.println("cosmolite: " + StartFailure.oneLine(e));
+        err.flush();
+        return 1;
     }
 
     /** A usage error: the message and where to find help (the whole usage only for a missing subcommand). */

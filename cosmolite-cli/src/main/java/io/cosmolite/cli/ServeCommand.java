@@ -29,13 +29,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8081",
+    // Defaults are the fields' initial values (picocli shows them as ${DEFAULT-VALUE}), so that a
+    // command line read by QuickServeLine, without picocli, starts from the same ones.
+    @Option(names = "--port", paramLabel = "PORT",
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port;
+    int port = 8081;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(names = "--host", paramLabel = "HOST",
             description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
-    String host;
+    String host = "127.0.0.1";
 
     @ArgGroup(exclusive = true)
     Store store;
@@ -47,12 +49,26 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Account key (base64) clients sign requests with (default: the Cosmos DB emulator's well-known key).")
     String key = ServerOptions.EMULATOR_KEY;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--partitions", paramLabel = "N",
             description = "Physical partitions of each new container, 1..64 (default: ${DEFAULT-VALUE}).")
-    int partitions;
+    int partitions = 1;
 
     /** Where the data lives: a directory or memory, not both. */
     static final class Store {
+        /** Data in {@code dir}. */
+        static Store in(Path dir) {
+            Store store = new Store();
+            store.dataDir = dir;
+            return store;
+        }
+
+        /** Data in memory. */
+        static Store memory() {
+            Store store = new Store();
+            store.inMemory = true;
+            return store;
+        }
+
         @Option(names = "--data-dir", paramLabel = "DIR", required = true,
                 description = "Keep the data (RocksDB) and the certificate in DIR (default: ./data).")
         Path dataDir;
@@ -64,20 +80,29 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The server options the command line asks for; a usage error when they are out of range. */
     public ServerOptions options() {
-        if (port < 0 || port > 65535) {
-            throw usage("--port must be 0..65535, not " + port);
-        }
-        if (partitions < 1 || partitions > 64) {
-            throw usage("--partitions must be 1..64, not " + partitions);
-        }
-        if (host.isBlank()) {
-            throw usage("--host must not be empty");
-        }
-        if (!isBase64Key(key)) {
-            throw usage("--key must be a base64 string (like the keys Azure Cosmos DB issues)");
+        String problem = problem();
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
         }
         Path dataDir = store == null ? DEFAULT_DATA_DIR : store.inMemory ? null : store.dataDir;
         return new ServerOptions(host, port, !noTls, key, dataDir, partitions);
+    }
+
+    /** What is wrong with the options' values, in the words of a usage error; null when nothing is. */
+    String problem() {
+        if (port < 0 || port > 65535) {
+            return "--port must be 0..65535, not " + port;
+        }
+        if (partitions < 1 || partitions > 64) {
+            return "--partitions must be 1..64, not " + partitions;
+        }
+        if (host.isBlank()) {
+            return "--host must not be empty";
+        }
+        if (!isBase64Key(key)) {
+            return "--key must be a base64 string (like the keys Azure Cosmos DB issues)";
+        }
+        return null;
     }
 
     /**
@@ -95,11 +120,22 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts the server, prints the connection guide and serves until the JVM is told to stop. */
     @Override
     public Integer call() throws InterruptedException {
-        CosmoliteServer server = start();
-        PrintWriter out = spec.commandLine().getOut();
+        return serve(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Starts the server, prints the connection guide and serves until the JVM is told to stop; when the
+     * server cannot start, prints the one-line reason and returns exit code 1.
+     */
+    int serve(PrintWriter out, PrintWriter err) throws InterruptedException {
+        CosmoliteServer server;
+        try {
+            server = start();
+        } catch (StartFailure e) {
+            return CosmoliteCommand.failed(e, err);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, out), "cosmolite-shutdown"));
         out.print(ConnectionGuide.of(server).text());
         out.flush();
@@ -125,10 +161,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.flush();
         Runtime.getRuntime().halt(code);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     private static boolean isBase64Key(String value) {

@@ -90,15 +90,16 @@ class ServeCommandLineTest {
         return cli.parseArgs(args).subcommand().commandSpec().commandLine().getCommand();
     }
 
-    /** Runs the command line as {@code main} would, capturing its exit code and output. */
+    /** Runs the command line as {@code main} does, capturing its exit code and output. */
     static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = CosmoliteCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+        try {
+            int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Outcome(code, out.toString(), err.toString());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     record Outcome(int code, String out, String err) {

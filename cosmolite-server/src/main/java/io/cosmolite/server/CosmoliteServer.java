@@ -68,7 +68,8 @@ public final class CosmoliteServer implements AutoCloseable {
             ServerContext context = new ServerContext(engine, options, Clock.systemUTC(),
                     identity == null ? null : identity.certificate().pem());
             HttpServer http = new HttpServer(options.host(), options.port(),
-                    identity == null ? null : identity.context(), new Router(context), ErrorResponses::of);
+                    identity == null ? null : () -> ServerCertificate.serverEngine(identity.context()),
+                    new Router(context), ErrorResponses::of);
             if (identity != null) {
                 identity.certificate().warmUp(identity.context());
             }

@@ -23,7 +23,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import javax.net.ssl.SSLContext;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 
 /**
@@ -48,11 +48,11 @@ public final class HttpServer implements AutoCloseable {
      *
      * @param host   the address to bind
      * @param port   the port, 0 for a free one
-     * @param tls    the TLS context, or null for plain HTTP
+     * @param tls    makes the server side of each connection's TLS, or null for plain HTTP
      * @param handler answers each request
      * @param errors builds the response for a transport-level refusal (status, message)
      */
-    public HttpServer(String host, int port, SSLContext tls, Handler handler,
+    public HttpServer(String host, int port, Supplier<SSLEngine> tls, Handler handler,
                       BiFunction<Integer, String, Response> errors) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
@@ -65,9 +65,7 @@ public final class HttpServer implements AutoCloseable {
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
                         if (tls != null) {
-                            SSLEngine engine = tls.createSSLEngine();
-                            engine.setUseClientMode(false);
-                            p.addLast(new SslHandler(engine));
+                            p.addLast(new SslHandler(tls.get()));
                         }
                         p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                         p.addLast(new HttpServerKeepAliveHandler());

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -19,33 +20,48 @@ import javax.net.ssl.X509TrustManager;
  */
 final class HandshakeWarmUp {
     private static final AtomicBoolean DONE = new AtomicBoolean();
+    /** Set by the first real client's handshake: from then on the warm-up only competes with clients for the CPU. */
+    private static volatile boolean clientArrived;
 
     private HandshakeWarmUp() {
     }
 
-    /** Shakes hands once with {@code server}'s identity; later calls return at once. Failures are ignored. */
+    /**
+     * Shakes hands once with {@code server}'s identity; later calls return at once. Failures are ignored.
+     * Stops early once a real client shakes hands ({@link #clientArrived}): it loads the same code.
+     */
     static void once(SSLContext server, X509Certificate certificate) {
         if (DONE.compareAndSet(false, true)) {
             try {
-                handshake(server, certificate);
+                handshake(server, certificate, () -> !clientArrived);
             } catch (Exception e) {
                 // Only a speed-up: a failure here leaves the first real handshake as slow as it was.
             }
         }
     }
 
+    /** A real client is shaking hands: a warm-up still running stops. */
+    static void clientArrived() {
+        clientArrived = true;
+    }
+
     /** Runs one handshake between a client trusting {@code certificate} and {@code server}; whether it completed. */
     static boolean handshake(SSLContext server, X509Certificate certificate) throws Exception {
+        return handshake(server, certificate, () -> true);
+    }
+
+    private static boolean handshake(SSLContext server, X509Certificate certificate, BooleanSupplier goOn)
+            throws Exception {
         SSLContext clientContext = SSLContext.getInstance("TLS");
         clientContext.init(null, new TrustManager[] {new OnlyThisCertificate(certificate)}, null);
         SSLEngine client = clientContext.createSSLEngine("localhost", 443);
         client.setUseClientMode(true);
         SSLEngine serverEngine = server.createSSLEngine();
         serverEngine.setUseClientMode(false);
-        return shakeHands(client, serverEngine);
+        return shakeHands(client, serverEngine, goOn);
     }
 
-    private static boolean shakeHands(SSLEngine client, SSLEngine server) throws SSLException {
+    private static boolean shakeHands(SSLEngine client, SSLEngine server, BooleanSupplier goOn) throws SSLException {
         int size = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
         ByteBuffer toServer = ByteBuffer.allocate(size);
         ByteBuffer toClient = ByteBuffer.allocate(size);
@@ -54,7 +70,7 @@ final class HandshakeWarmUp {
         client.beginHandshake();
         server.beginHandshake();
         // A TLS 1.3 handshake takes a few flights; the bound only guards against a loop that makes no progress.
-        for (int step = 0; step < 64 && !(finished(client) && finished(server)); step++) {
+        for (int step = 0; step < 64 && !(finished(client) && finished(server)) && goOn.getAsBoolean(); step++) {
             step(client, empty, toServer, toClient, app);
             step(server, empty, toClient, toServer, app);
         }

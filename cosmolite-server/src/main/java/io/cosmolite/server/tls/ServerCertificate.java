@@ -16,6 +16,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 
 /**
@@ -107,6 +108,17 @@ public final class ServerCertificate {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS", e);
         }
+    }
+
+    /**
+     * The server side of a new connection's TLS. The first one stops the {@link #warmUp} if it still
+     * runs: the client's handshake loads the same code, and two at once would only share the CPU.
+     */
+    public static SSLEngine serverEngine(SSLContext context) {
+        HandshakeWarmUp.clientArrived();
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        return engine;
     }
 
     /**
