@@ -48,8 +48,10 @@ public final class CosmoliteServer implements AutoCloseable {
 
     /**
      * Opens the engine and starts serving; throws when the port cannot be bound. The TLS identity is
-     * read (or made) and its context built on a second thread while the engine opens: a start then
-     * takes the longer of the two, not their sum.
+     * read (or made) and its context built on a second thread meanwhile, and Netty binds the port
+     * before it is ready (in a fresh JVM each of the three takes a good part of a start): a start then
+     * takes about the longest of them, not their sum. A client that connects before the TLS context
+     * is ready waits for it.
      */
     public static CosmoliteServer start(ServerOptions options) {
         EngineOptions engineOptions = (options.dataDir() == null ? EngineOptions.inMemory()
@@ -63,13 +65,16 @@ public final class CosmoliteServer implements AutoCloseable {
             await(tls);
             throw e;
         }
+        HttpServer http = null;
         try {
-            Tls identity = await(tls);
-            ServerContext context = new ServerContext(engine, options, Clock.systemUTC(),
-                    identity == null ? null : identity.certificate().pem());
-            HttpServer http = new HttpServer(options.host(), options.port(),
-                    identity == null ? null : () -> ServerCertificate.serverEngine(identity.context()),
+            ServerContext context = new ServerContext(engine, options, Clock.systemUTC(), () -> {
+                Tls identity = await(tls);
+                return identity == null ? null : identity.certificate().pem();
+            });
+            http = new HttpServer(options.host(), options.port(),
+                    options.tls() ? () -> ServerCertificate.serverEngine(await(tls).context()) : null,
                     new Router(context), ErrorResponses::of);
+            Tls identity = await(tls);
             if (identity != null) {
                 identity.certificate().warmUp(identity.context());
             }
@@ -79,7 +84,10 @@ public final class CosmoliteServer implements AutoCloseable {
             engine.close();
             throw new IllegalStateException("interrupted while starting", e);
         } catch (Exception e) {
-            // Netty rethrows a BindException undeclared: whatever failed, release the store's lock.
+            // Netty rethrows a BindException undeclared: whatever failed, stop serving and release the store's lock.
+            if (http != null) {
+                http.close();
+            }
             engine.close();
             if (e instanceof RuntimeException r) {
                 throw r;

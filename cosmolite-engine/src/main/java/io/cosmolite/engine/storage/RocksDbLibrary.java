@@ -16,12 +16,10 @@ import org.rocksdb.util.Environment;
 /**
  * Loads RocksDB's native library from a per-user cache. {@link RocksDB#loadLibrary()} copies the
  * library (about 16 MB) out of its jar into a new temporary file on every start, which is a tenth of
- * a second of each {@code cosmolite serve}; the copy here is made once, in
- * {@code $XDG_CACHE_HOME/cosmolite} (else {@code ~/.cache/cosmolite}, or the {@code cosmolite.native.dir}
- * system property), in a directory named after the jar entry's CRC and size, so that another RocksDB
- * version never picks up this one's library. A per-user directory rather than the shared temporary
- * one, because a library another user could plant there would run inside this process. Whatever
- * fails here falls back to RocksDB's own loader.
+ * a second of each {@code cosmolite serve} (and a copy left behind whenever the JVM halts); the copy
+ * here is made once, in the {@link UserCache}, in a directory named after the jar entry's CRC and
+ * size, so that another RocksDB version never picks up this one's library. Whatever fails here falls
+ * back to RocksDB's own loader.
  */
 final class RocksDbLibrary {
     private static boolean loaded;
@@ -61,7 +59,7 @@ final class RocksDbLibrary {
         connection.setUseCaches(false);
         ZipEntry entry = jar.getJarEntry();
         // (Not String.format: its first use loads the JDK's locale data, a few dozen milliseconds of a start.)
-        Path dir = cacheRoot().resolve("rocksdbjni-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize());
+        Path dir = UserCache.directory().resolve("rocksdbjni-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize());
         // RocksDB.loadLibrary(paths) loads the file its own name for the library gives, which is not
         // the jar entry's: "librocksdbjnijni-linux64.so" for "librocksdbjni-linux64.so" (RocksDB 10).
         Path library = dir.resolve(Environment.getJniLibraryFileName("rocksdbjni"));
@@ -78,15 +76,5 @@ final class RocksDbLibrary {
             Files.deleteIfExists(partial);
         }
         return dir;
-    }
-
-    private static Path cacheRoot() {
-        String configured = System.getProperty("cosmolite.native.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("cosmolite");
     }
 }

@@ -34,7 +34,7 @@ class RocksDbLibraryTest {
 
     private int openStoreInChildJvm(Path cache, Path tmp) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Dcosmolite.native.dir=" + cache, "-Djava.io.tmpdir=" + tmp,
+        Process process = new ProcessBuilder(java, "-Dcosmolite.cache.dir=" + cache, "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), OpenStore.class.getName(), dir.resolve("db").toString())
                 .inheritIO().start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -66,11 +66,11 @@ public final class Router implements Handler {
 
     private Response dispatch(Request request) {
         if (request.path().equals(CERTIFICATE_PATH) && request.method().equals("GET")) {
-            if (server.certificatePem() == null) {
+            String pem = server.certificatePem().get();
+            if (pem == null) {
                 return ErrorResponses.of(404, "This server runs without TLS (--no-tls): there is no certificate.");
             }
-            return Response.status(200).header(CosmosHeaders.CONTENT_TYPE, "application/x-pem-file")
-                    .body(server.certificatePem());
+            return Response.status(200).header(CosmosHeaders.CONTENT_TYPE, "application/x-pem-file").body(pem);
         }
         ResourceAddress address = new ResourceAddress(request.segments());
         Route route = routes.get(address.typeSegment());

@@ -1,10 +1,13 @@
 package io.cosmolite.server.tls;
 
+import io.cosmolite.engine.storage.UserCache;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -14,6 +17,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -38,21 +42,11 @@ public final class ServerCertificate {
 
     /** Loads the certificate kept in {@code dataDir}, creating it the first time; null dir = in memory. */
     public static ServerCertificate loadOrCreate(Path dataDir) {
+        if (dataDir == null) {
+            return inMemory();
+        }
         try {
-            if (dataDir == null) {
-                return inMemory();
-            }
-            Path dir = dataDir.resolve("tls");
-            Path certFile = dir.resolve("cert.pem");
-            Path keyFile = dir.resolve("key.pem");
-            if (Files.exists(certFile) && Files.exists(keyFile)) {
-                return read(certFile, keyFile);
-            }
-            ServerCertificate created = SelfSignedCertificate.generate();
-            Files.createDirectories(dir);
-            writeAtomically(keyFile, pem("PRIVATE KEY", created.key.getEncoded()));
-            writeAtomically(certFile, created.pem);
-            return created;
+            return readOrMake(dataDir.resolve("tls"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the TLS certificate in " + dataDir, e);
         } catch (GeneralSecurityException e) {
@@ -63,14 +57,73 @@ public final class ServerCertificate {
     private static ServerCertificate inMemoryCertificate;
 
     /**
-     * One certificate per JVM for in-memory servers: tests start many servers, and a key pair per
-     * start would cost each of them the key generation.
+     * One certificate for the in-memory servers of a JVM (tests start many), kept in the user's cache
+     * ({@code UserCache}, {@code tls/}) so that the first server of each new JVM reads it, about a tenth
+     * of a second, instead of making a key pair and certificate, a quarter of a second more. It is made
+     * the first time, and made in memory only when the cache cannot be used.
      */
-    private static synchronized ServerCertificate inMemory() throws GeneralSecurityException {
+    private static synchronized ServerCertificate inMemory() {
         if (inMemoryCertificate == null) {
-            inMemoryCertificate = SelfSignedCertificate.generate();
+            try {
+                inMemoryCertificate = readOrMake(UserCache.directory().resolve("tls"));
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                inMemoryCertificate = generate();
+            }
         }
         return inMemoryCertificate;
+    }
+
+    private static ServerCertificate generate() {
+        try {
+            return SelfSignedCertificate.generate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create the TLS certificate", e);
+        }
+    }
+
+    /**
+     * The certificate and key in {@code dir} ({@code cert.pem}, {@code key.pem}), made and written there
+     * if missing. The pair is written into a new directory that is then renamed to {@code dir}: a
+     * process killed halfway, or several starting at once, never leave a key that is not the
+     * certificate's (a second writer finds the directory taken and reads the first one's pair).
+     */
+    private static ServerCertificate readOrMake(Path dir) throws IOException, GeneralSecurityException {
+        Path certFile = dir.resolve("cert.pem");
+        Path keyFile = dir.resolve("key.pem");
+        if (Files.exists(certFile) && Files.exists(keyFile)) {
+            return read(certFile, keyFile);
+        }
+        ServerCertificate created = SelfSignedCertificate.generate();
+        Files.createDirectories(dir.getParent());
+        if (Files.isDirectory(dir) && !(Files.exists(certFile) && Files.exists(keyFile))) {
+            // Half a pair, which an older version killed between its two writes could leave: make a new one.
+            for (String leftover : new String[] {"cert.pem", "key.pem", "cert.pem.tmp", "key.pem.tmp"}) {
+                Files.deleteIfExists(dir.resolve(leftover));
+            }
+            Files.deleteIfExists(dir);
+        }
+        // A temporary directory is readable by its owner only, which suits a private key.
+        Path staging = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".new");
+        try {
+            Files.writeString(staging.resolve("key.pem"), pem("PRIVATE KEY", created.key.getEncoded()));
+            Files.writeString(staging.resolve("cert.pem"), created.pem);
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            return created;
+        } catch (IOException e) {
+            if (Files.exists(certFile) && Files.exists(keyFile)) {
+                return read(certFile, keyFile);
+            }
+            throw e;
+        } finally {
+            try (Stream<Path> files = Files.list(staging)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(staging);
+            } catch (NoSuchFileException e) {
+                // Renamed into place.
+            }
+        }
     }
 
     /** Loads the JDK's TLS, certificate and EC key machinery, which a first start otherwise loads on its own thread. */
@@ -132,8 +185,10 @@ public final class ServerCertificate {
     }
 
     private static ServerCertificate read(Path certFile, Path keyFile) throws IOException, GeneralSecurityException {
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(Files.newInputStream(certFile));
+        X509Certificate cert;
+        try (InputStream in = Files.newInputStream(certFile)) {
+            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
         byte[] der = Base64.getMimeDecoder().decode(Files.readString(keyFile)
                 .replaceAll("-----[A-Z ]+-----", "").trim());
         String algorithm = cert.getPublicKey().getAlgorithm();
@@ -155,11 +210,5 @@ public final class ServerCertificate {
         w.write(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der));
         w.write("\n-----END " + type + "-----\n");
         return w.toString();
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

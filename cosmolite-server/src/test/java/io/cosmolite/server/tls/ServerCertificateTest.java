@@ -2,8 +2,16 @@ package io.cosmolite.server.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +55,64 @@ class ServerCertificateTest {
             completed = false;
         }
         assertThat(completed).isFalse();
+    }
+
+    @Test
+    void serversStartingTogetherOnANewDirectoryEachGetAWorkingPairAndLeaveOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ServerCertificate>> starts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(pool.submit(() -> ServerCertificate.loadOrCreate(dataDir)));
+            }
+            for (Future<ServerCertificate> start : starts) {
+                ServerCertificate certificate = start.get();
+                assertThat(HandshakeWarmUp.handshake(certificate.sslContext(), certificate.certificate())).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("tls");
+        }
+        ServerCertificate kept = ServerCertificate.loadOrCreate(dataDir);
+        assertThat(HandshakeWarmUp.handshake(kept.sslContext(), kept.certificate())).isTrue();
+    }
+
+    @Test
+    void halfAPairIsReplacedByANewPair() throws Exception {
+        Files.createDirectories(dataDir.resolve("tls"));
+        Files.writeString(dataDir.resolve("tls/key.pem"), "left by a start killed between its two writes");
+
+        ServerCertificate made = ServerCertificate.loadOrCreate(dataDir);
+        assertThat(Files.readString(dataDir.resolve("tls/cert.pem"))).isEqualTo(made.pem());
+        ServerCertificate read = ServerCertificate.loadOrCreate(dataDir);
+        assertThat(HandshakeWarmUp.handshake(read.sslContext(), made.certificate())).isTrue();
+    }
+
+    @Test
+    void theInMemoryCertificateIsMadeOncePerUserAndReadByLaterJvms(@TempDir Path cache) throws Exception {
+        String first = inMemoryCertificateOfAFreshJvm(cache);
+        assertThat(first).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(cache.resolve("tls/cert.pem")).hasContent(first);
+        assertThat(inMemoryCertificateOfAFreshJvm(cache)).isEqualTo(first);
+    }
+
+    private static String inMemoryCertificateOfAFreshJvm(Path cache) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Dcosmolite.cache.dir=" + cache, "-cp",
+                System.getProperty("java.class.path"), PrintInMemoryCertificate.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return out;
+    }
+
+    /** The child: prints the certificate an in-memory server of this JVM uses. */
+    static final class PrintInMemoryCertificate {
+        public static void main(String[] args) {
+            System.out.print(ServerCertificate.loadOrCreate(null).pem());
+        }
     }
 }
