@@ -9,6 +9,7 @@ import io.cosmolite.engine.document.ItemOperation;
 import io.cosmolite.engine.document.ItemResult;
 import io.cosmolite.engine.document.ItemStore;
 import io.cosmolite.engine.error.ErrorCode;
+import io.cosmolite.engine.partition.PartitionKeyDefinition;
 import io.cosmolite.engine.partition.PartitionKeyRange;
 import io.cosmolite.engine.partition.PartitionKeyValue;
 import io.cosmolite.engine.error.CosmosException;
@@ -17,6 +18,7 @@ import io.cosmolite.engine.query.QueryPage;
 import io.cosmolite.engine.query.QueryRequest;
 import io.cosmolite.engine.query.QueryScope;
 import io.cosmolite.engine.query.exec.QueryExecutor;
+import io.cosmolite.engine.resource.SystemProperties;
 import io.cosmolite.engine.ru.RequestCharges;
 import java.util.List;
 
@@ -41,9 +43,19 @@ public final class Container {
         this.queries = queries;
     }
 
-    /** The container resource as stored. */
+    /** The container resource as stored (a copy). */
     public ObjectNode properties() {
         return state.properties().deepCopy();
+    }
+
+    /** The container's resource id, as its {@code _rid} spells it; read on every items request, so not copied. */
+    public String rid() {
+        return state.properties().get(SystemProperties.RID).textValue();
+    }
+
+    /** The container's partition key definition. */
+    public PartitionKeyDefinition partitionKey() {
+        return state.partitionKey();
     }
 
     /** Creates an item (201); 409 if the id exists in its logical partition. */

@@ -1,6 +1,5 @@
 package io.cosmolite.server.route;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.Container;
 import io.cosmolite.engine.error.ErrorCode;
 import io.cosmolite.engine.partition.EffectivePartitionKey;
@@ -34,8 +33,7 @@ record ItemContainer(Container container, String rid, String namePath, Partition
         String database = call.names().id("dbs");
         String collection = call.names().id("colls");
         Container container = call.server().engine().container(database, collection);
-        ObjectNode properties = container.properties();
-        String rid = properties.path("_rid").asText();
+        String rid = container.rid();
         String intended = call.header(CosmosHeaders.INTENDED_COLLECTION_RID);
         if (intended != null && !intended.isEmpty() && !intended.equals(rid)) {
             throw ErrorCode.STALE_CONTAINER_RID.exception(
@@ -43,7 +41,7 @@ record ItemContainer(Container container, String rid, String namePath, Partition
                             + "the container was recreated.", intended, collection, rid);
         }
         return new ItemContainer(container, rid, "dbs/" + database + "/colls/" + collection,
-                PartitionKeyDefinition.fromJson(properties.get("partitionKey")), container.partitionKeyRanges());
+                container.partitionKey(), container.partitionKeyRanges());
     }
 
     /**
