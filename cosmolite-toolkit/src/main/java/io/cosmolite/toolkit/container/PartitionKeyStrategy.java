@@ -1,7 +1,6 @@
 package io.cosmolite.toolkit.container;
 
 import com.azure.cosmos.models.PartitionKey;
-import com.azure.cosmos.models.PartitionKeyBuilder;
 import com.azure.cosmos.models.PartitionKeyDefinition;
 import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
 import com.azure.cosmos.models.PartitionKind;
@@ -59,27 +58,14 @@ public sealed interface PartitionKeyStrategy
         return document;
     }
 
-    /** The partition key value of a document (after {@link #fill}). */
+    /**
+     * The partition key value of a document (after {@link #fill}).
+     *
+     * @throws ValidationException when a value is not a string, number, boolean or null, or a level
+     *                             of a hierarchical key is missing
+     */
     default PartitionKey partitionKeyOf(JsonNode document) {
-        PartitionKeyBuilder key = new PartitionKeyBuilder();
-        for (String path : paths()) {
-            JsonNode value = DocumentPaths.at(document, path);
-            if (value.isMissingNode()) {
-                key.addNoneValue();
-            } else if (value.isNull()) {
-                key.addNullValue();
-            } else if (value.isTextual()) {
-                key.add(value.textValue());
-            } else if (value.isNumber()) {
-                key.add(value.doubleValue());
-            } else if (value.isBoolean()) {
-                key.add(value.booleanValue());
-            } else {
-                throw new ValidationException("invalid partition key",
-                        List.of(new Violation(path, "a partition key must be a string, number, boolean or null")));
-            }
-        }
-        return key.build();
+        return PartitionKeyReader.of(paths()).read(document);
     }
 
     /** One property path: the common case. */

@@ -18,13 +18,11 @@ final class DocumentUpgrader {
 
     private final CosmosContainer container;
     private final SchemaVersions versions;
-    private final PartitionKeys partitionKeys;
     private final int maxAttempts;
 
-    DocumentUpgrader(CosmosContainer container, SchemaVersions versions, PartitionKeys partitionKeys, int maxAttempts) {
+    DocumentUpgrader(CosmosContainer container, SchemaVersions versions, int maxAttempts) {
         this.container = container;
         this.versions = versions;
-        this.partitionKeys = partitionKeys;
         this.maxAttempts = maxAttempts;
     }
 

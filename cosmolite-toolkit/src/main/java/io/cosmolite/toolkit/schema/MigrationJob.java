@@ -9,6 +9,8 @@ import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cosmolite.toolkit.container.PartitionKeyReader;
+import io.cosmolite.toolkit.error.ValidationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -115,8 +117,8 @@ public final class MigrationJob {
      */
     public MigrationResult run() {
         checkpoints.checkContainer();
-        PartitionKeys keys = new PartitionKeys(documents.read().getProperties().getPartitionKeyDefinition());
-        DocumentUpgrader upgrader = new DocumentUpgrader(documents, versions, keys, maxAttempts);
+        PartitionKeyReader keys = PartitionKeyReader.of(documents.read().getProperties().getPartitionKeyDefinition());
+        DocumentUpgrader upgrader = new DocumentUpgrader(documents, versions, maxAttempts);
 
         Optional<Checkpoint> saved = checkpoints.load();
         boolean resumed = saved.isPresent() && !saved.get().completed() && saved.get().targetVersion() == versions.current();
@@ -147,14 +149,14 @@ public final class MigrationJob {
     /** One run's state: the checkpoint, the failures so far and the keys of the failed documents. */
     private final class Run {
         private final DocumentUpgrader upgrader;
-        private final PartitionKeys keys;
+        private final PartitionKeyReader keys;
         private final ExecutorService workers;
         private final List<MigrationFailure> failures;
         private final Set<String> failedKeys = new HashSet<>();
         private Checkpoint checkpoint;
         private long upgradedInPass;
 
-        Run(Checkpoint checkpoint, DocumentUpgrader upgrader, PartitionKeys keys, ExecutorService workers,
+        Run(Checkpoint checkpoint, DocumentUpgrader upgrader, PartitionKeyReader keys, ExecutorService workers,
                 List<MigrationFailure> failures) {
             this.checkpoint = checkpoint;
             this.upgrader = upgrader;
@@ -215,8 +217,8 @@ public final class MigrationJob {
             String id = document.path("id").asText();
             PartitionKey key;
             try {
-                key = keys.of(document);
-            } catch (IllegalArgumentException e) {
+                key = keys.read(document);
+            } catch (ValidationException e) {
                 return new Attempt(id, "(unreadable)", DocumentUpgrader.Result.failed(e.getMessage()));
             }
             String keyJson = key.toString();
