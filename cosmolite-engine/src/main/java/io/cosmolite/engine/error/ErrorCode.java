@@ -20,6 +20,11 @@ public enum ErrorCode {
     NOT_FOUND(404, 0, "NotFound"),
     /** A parent (database or container) of the addressed resource does not exist. */
     OWNER_RESOURCE_NOT_FOUND(404, 1003, "NotFound"),
+    /**
+     * A request names a physical partition ({@code x-ms-documentdb-partitionkeyrangeid}) the
+     * container does not have: the SDKs then refresh their partition key ranges and retry.
+     */
+    PARTITION_KEY_RANGE_GONE(410, 1002, "Gone"),
     /** A resource with the same id (and partition key) or unique key already exists. */
     CONFLICT(409, 0, "Conflict"),
     /** The If-Match etag (or a patch condition) did not match. */

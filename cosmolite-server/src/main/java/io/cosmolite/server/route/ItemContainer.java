@@ -74,8 +74,9 @@ record ItemContainer(Container container, String rid, String namePath, Partition
 
     /**
      * The physical partition named by an {@code x-ms-documentdb-partitionkeyrangeid} header; the
-     * SDKs may prefix the id with the container rid ({@code "rid,1"}). Ranges never split here, so
-     * an unknown id is a 404 rather than Cosmos's 410/1002 "range gone".
+     * SDKs may prefix the id with the container rid ({@code "rid,1"}). An unknown id is Cosmos's
+     * 410/1002 "range gone", on which an SDK whose ranges are stale (a container recreated with other
+     * partitions under the same name) reads them again and retries.
      */
     PartitionKeyRange range(String headerValue) {
         String id = headerValue.substring(headerValue.lastIndexOf(',') + 1).strip();
@@ -84,7 +85,9 @@ record ItemContainer(Container container, String rid, String namePath, Partition
                 return r;
             }
         }
-        throw ErrorCode.NOT_FOUND.exception("Partition key range '%s' does not exist in container '%s'.", id, namePath);
+        throw ErrorCode.PARTITION_KEY_RANGE_GONE.exception(
+                "Partition key range '%s' does not exist in container '%s' (any more): read its partition key ranges again.",
+                id, namePath);
     }
 
     /**

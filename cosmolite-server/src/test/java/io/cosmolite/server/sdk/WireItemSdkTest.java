@@ -134,8 +134,9 @@ class WireItemSdkTest {
         assertThat(send("GET", DOCS, Map.of("x-ms-continuation", "junk"), null).statusCode()).isEqualTo(400);
         assertThat(send("GET", DOCS, Map.of("x-ms-continuation", "0:AAAA"), null).statusCode()).isEqualTo(400);
         assertThat(send("GET", DOCS, Map.of("x-ms-max-item-count", "0"), null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", DOCS, Map.of("x-ms-documentdb-partitionkeyrangeid", "9"), null).statusCode())
-                .isEqualTo(404);
+        HttpResponse<String> gone = send("GET", DOCS, Map.of("x-ms-documentdb-partitionkeyrangeid", "9"), null);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.headers().firstValue("x-ms-substatus")).hasValue("1002");
     }
 
     @Test
