@@ -2,7 +2,6 @@ package io.cosmolite.server;
 
 import io.cosmolite.engine.CosmosEngine;
 import io.cosmolite.engine.EngineOptions;
-import io.cosmolite.server.auth.MasterKeyAuthorizer;
 import io.cosmolite.server.http.HttpServer;
 import io.cosmolite.server.route.Router;
 import io.cosmolite.server.route.ServerContext;
@@ -34,7 +33,7 @@ public final class CosmoliteServer implements AutoCloseable {
 
     /**
      * Starts loading, on a daemon thread, what every start spends most of its time on: the store's
-     * native library, Netty, the JDK's TLS, and the HMAC and date parsing of a first request. A caller with its own work to do before {@link #start},
+     * native library, Netty, the JDK's TLS. A caller with its own work to do before {@link #start},
      * such as the command line parsing its arguments, calls this first, and the two overlap.
      */
     public static void preload() {
