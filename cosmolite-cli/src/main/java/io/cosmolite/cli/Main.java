@@ -15,6 +15,10 @@ public final class Main {
         // for it with a ServiceLoader while the server starts.
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            // ...without SLF4J announcing on stderr, at every start, that it was told.
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
         }
         // A running `serve` never returns: it blocks until a signal stops the JVM.
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -130,8 +130,10 @@ class ServeKillRestartTest {
     }
 
     private static CosmosClient connect(ServeProcess server) throws Exception {
-        return new CosmosClientBuilder().endpoint(server.awaitEndpoint(START_TIMEOUT_SECONDS))
-                .key(ServerOptions.EMULATOR_KEY).gatewayMode().buildClient();
+        String endpoint = server.awaitEndpoint(START_TIMEOUT_SECONDS);
+        // Logging set-up is silent: SLF4J once announced on stderr, at every start, the provider it was told to use.
+        assertThat(server.errors()).as("what cosmolite serve wrote on stderr while starting").doesNotContain("SLF4J");
+        return new CosmosClientBuilder().endpoint(endpoint).key(ServerOptions.EMULATOR_KEY).gatewayMode().buildClient();
     }
 
     private List<Future<ItemWriter.Report>> startWriters(CosmosContainer container, ItemLedger ledger, int run,
