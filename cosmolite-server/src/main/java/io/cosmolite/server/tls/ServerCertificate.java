@@ -184,16 +184,22 @@ public final class ServerCertificate {
         thread.start();
     }
 
-    private static ServerCertificate read(Path certFile, Path keyFile) throws IOException, GeneralSecurityException {
-        X509Certificate cert;
-        try (InputStream in = Files.newInputStream(certFile)) {
-            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    /** The pair in the two files; an {@link IllegalStateException} naming them when either is damaged. */
+    private static ServerCertificate read(Path certFile, Path keyFile) throws IOException {
+        try {
+            X509Certificate cert;
+            try (InputStream in = Files.newInputStream(certFile)) {
+                cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            }
+            byte[] der = Base64.getMimeDecoder().decode(Files.readString(keyFile)
+                    .replaceAll("-----[A-Z ]+-----", "").trim());
+            String algorithm = cert.getPublicKey().getAlgorithm();
+            PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return new ServerCertificate(cert, key);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the TLS certificate or key in " + certFile.getParent()
+                    + " is damaged (" + e.getMessage() + "): delete that directory to have a new pair made", e);
         }
-        byte[] der = Base64.getMimeDecoder().decode(Files.readString(keyFile)
-                .replaceAll("-----[A-Z ]+-----", "").trim());
-        String algorithm = cert.getPublicKey().getAlgorithm();
-        PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-        return new ServerCertificate(cert, key);
     }
 
     private static byte[] encoded(X509Certificate cert) {

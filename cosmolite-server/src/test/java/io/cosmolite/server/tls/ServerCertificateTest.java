@@ -1,6 +1,7 @@
 package io.cosmolite.server.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +78,16 @@ class ServerCertificateTest {
         }
         ServerCertificate kept = ServerCertificate.loadOrCreate(dataDir);
         assertThat(HandshakeWarmUp.handshake(kept.sslContext(), kept.certificate())).isTrue();
+    }
+
+    @Test
+    void aDamagedKeyIsReportedWithWhereItIsNotReplaced() throws Exception {
+        ServerCertificate.loadOrCreate(dataDir);
+        Files.writeString(dataDir.resolve("tls/key.pem"), "garbage");
+
+        assertThatThrownBy(() -> ServerCertificate.loadOrCreate(dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(dataDir.resolve("tls").toString()).hasMessageContaining("damaged");
+        assertThat(dataDir.resolve("tls/key.pem")).hasContent("garbage");
     }
 
     @Test
