@@ -3,7 +3,7 @@ package io.cosmolite.cli;
 import io.cosmolite.server.CosmoliteServer;
 import io.cosmolite.server.ServerOptions;
 import io.cosmolite.server.auth.MasterKeyAuthorizer;
-import java.io.ByteArrayInputStream;
+import io.cosmolite.server.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +14,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -28,7 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Command;
 
 /**
@@ -46,7 +42,7 @@ public final class WarmUpCommand implements Callable<Integer> {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     @Override
-    public Integer call() throws IOException, GeneralSecurityException {
+    public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("cosmolite-warm-up");
         try {
             try (CosmoliteServer server = CosmoliteServer.start(
@@ -70,10 +66,10 @@ public final class WarmUpCommand implements Callable<Integer> {
         private final MasterKeyAuthorizer signer;
         private final SSLContext trust;
 
-        Client(CosmoliteServer server) throws GeneralSecurityException, IOException {
+        Client(CosmoliteServer server) {
             this.server = server;
             this.signer = new MasterKeyAuthorizer(server.masterKey(), Clock.systemUTC());
-            this.trust = server.certificatePem() == null ? null : trusting(server.certificatePem());
+            this.trust = server.certificatePem() == null ? null : ServerCertificate.trustingOnly(server.certificatePem());
         }
 
         void firstRequests() throws IOException {
@@ -123,18 +119,6 @@ public final class WarmUpCommand implements Callable<Integer> {
             if (status >= 300) {
                 throw new UncheckedIOException(new IOException(verb + " /" + path + " answered " + status));
             }
-        }
-
-        private static SSLContext trusting(String pem) throws GeneralSecurityException, IOException {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            store.setCertificateEntry("cosmolite", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cosmolite.server.tls;
 
 import io.cosmolite.engine.storage.UserCache;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -22,6 +24,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The server's self-signed certificate and key. With a data directory they are generated once
@@ -134,6 +137,26 @@ public final class ServerCertificate {
             KeyFactory.getInstance("EC");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java has no TLS", e);
+        }
+    }
+
+    /**
+     * A client TLS context that trusts the certificate in {@code pem} and nothing else: what a client of
+     * a Cosmolite server (the warm-up command, tests) uses instead of the JVM's trust store.
+     */
+    public static SSLContext trustingOnly(String pem) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("cosmolite", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("not a usable certificate: " + e.getMessage(), e);
         }
     }
 

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cosmolite.server.CosmoliteServer;
 import io.cosmolite.server.ServerOptions;
-import java.io.ByteArrayInputStream;
+import io.cosmolite.server.tls.ServerCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +20,7 @@ class CertificateRouteTest {
     void aTlsServerServesTheCertificateItPresents() throws Exception {
         try (CosmoliteServer server = CosmoliteServer.start(ServerOptions.defaults().withPort(0))) {
             // A client trusting only the server's own certificate: the handshake proves it is the one presented.
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(server.certificatePem())).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(ServerCertificate.trustingOnly(server.certificatePem())).build();
             HttpResponse<String> pem = client.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + server.port() + "/_explorer/emulator.pem")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -43,17 +38,5 @@ class CertificateRouteTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(none.statusCode()).isEqualTo(404);
         }
-    }
-
-    private static SSLContext trusting(String pem) throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("cosmolite", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
