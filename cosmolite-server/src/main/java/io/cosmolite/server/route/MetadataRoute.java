@@ -1,5 +1,6 @@
 package io.cosmolite.server.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.CosmosEngine;
 import io.cosmolite.engine.ResourceResponse;
@@ -161,7 +162,7 @@ abstract class MetadataRoute implements Route {
 
     private Response query(Call call, Target target) {
         List<ObjectNode> all = list(call, target);
-        List<ObjectNode> matching = MetadataQuery.filter(call, all);
+        List<JsonNode> matching = MetadataQuery.run(call, all);
         String ownerRid = ownerRid(call, target);
         return withOwner(call, MetadataFeed.page(call, ownerRid, matching, RequestCharges.metadata()), ownerRid);
     }

@@ -41,7 +41,7 @@ record QueryBody(String text, Map<String, JsonNode> parameters) {
         return ofJson(call);
     }
 
-    /** Reads the query of a query-plan request (JSON, whatever content type the client named). */
+    /** Reads the JSON query of a query-plan or metadata query request, whatever content type the client named. */
     static QueryBody ofPlanRequest(Call call) {
         return ofJson(call);
     }

@@ -3,6 +3,7 @@ package io.cosmolite.server.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.models.CosmosDatabaseProperties;
 import com.azure.cosmos.models.ThroughputProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cosmolite.engine.json.Json;
@@ -151,9 +152,53 @@ class WireMetadataSdkTest {
         assertThat(fx.send("POST", "dbs", "dbs", "", Map.of("x-ms-offer-throughput", "100"), "{\"id\":\"cheap\"}")
                 .statusCode()).isEqualTo(400);
         assertThat(fx.send("GET", "dbs/cheap", "dbs", "dbs/cheap", NONE, null).statusCode()).isEqualTo(404);
-        HttpResponse<String> badQuery = fx.send("POST", "dbs", "dbs", "",
-                Map.of("x-ms-documentdb-isquery", "True", "content-type", "application/query+json"),
-                "{\"query\":\"SELECT r.id FROM r ORDER BY r.id\"}");
+        HttpResponse<String> badQuery = fx.send("POST", "dbs", "dbs", "", QUERY, "{\"query\":\"SELECT r.id FROM r WHERE\"}");
         assertThat(badQuery.statusCode()).isEqualTo(400);
+        HttpResponse<String> unresolved = fx.send("POST", "dbs", "dbs", "", QUERY,
+                "{\"query\":\"SELECT * FROM r WHERE r.id = @missing\"}");
+        assertThat(unresolved.statusCode()).isEqualTo(400);
+    }
+
+    private static final Map<String, String> QUERY =
+            Map.of("x-ms-documentdb-isquery", "True", "content-type", "application/query+json");
+
+    /** The users of database mq that a query over its users feed returns, from every page. */
+    private static java.util.List<JsonNode> userQuery(String query, int pageSize) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        String continuation = null;
+        do {
+            Map<String, String> headers = new java.util.HashMap<>(QUERY);
+            headers.put("x-ms-max-item-count", Integer.toString(pageSize));
+            if (continuation != null) {
+                headers.put("x-ms-continuation", continuation);
+            }
+            HttpResponse<String> page = fx.send("POST", "dbs/mq/users", "users", "dbs/mq", headers, query);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode body = Json.parse(page.body());
+            assertThat(body.get("_count").asInt()).isEqualTo(body.get("Users").size());
+            body.get("Users").forEach(out::add);
+            continuation = page.headers().firstValue("x-ms-continuation").orElse(null);
+        } while (continuation != null);
+        return out;
+    }
+
+    @Test
+    void metadataQueriesRunTheWholeQueryLanguage() {
+        fx.syncClient().createDatabaseIfNotExists("mq");
+        for (String id : new String[] {"q-b", "q-a", "other", "q-c"}) {
+            fx.syncClient().getDatabase("mq").createUser(new com.azure.cosmos.models.CosmosUserProperties().setId(id));
+        }
+        String byPrefix = "{\"query\":\"SELECT VALUE u.id FROM u WHERE STARTSWITH(u.id, @p) ORDER BY u.id DESC\","
+                + "\"parameters\":[{\"name\":\"@p\",\"value\":\"q-\"}]}";
+        assertThat(userQuery(byPrefix, 100)).map(JsonNode::asText).containsExactly("q-c", "q-b", "q-a");
+        assertThat(userQuery(byPrefix, 2)).map(JsonNode::asText).containsExactly("q-c", "q-b", "q-a");
+        assertThat(userQuery("{\"query\":\"SELECT VALUE COUNT(1) FROM u\"}", 100)).map(JsonNode::asInt)
+                .containsExactly(4);
+        assertThat(userQuery("{\"query\":\"SELECT TOP 1 u.id, LENGTH(u.id) AS n FROM u ORDER BY u.id\"}", 100))
+                .map(Json::toString).containsExactly("{\"id\":\"other\",\"n\":5}");
+
+        // Through the SDK, whose database query is this same feed query.
+        assertThat(fx.syncClient().queryDatabases("SELECT * FROM d WHERE d.id IN ('mq', 'w') ORDER BY d.id DESC", null)
+                .stream().map(CosmosDatabaseProperties::getId).toList()).containsExactly("w", "mq");
     }
 }

@@ -1,0 +1,83 @@
+package io.cosmolite.engine.query.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cosmolite.engine.json.Json;
+import io.cosmolite.engine.query.ast.Query;
+import io.cosmolite.engine.query.functions.FunctionContext;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A whole NoSQL query over a short list of documents held in memory, with the same semantics as a
+ * container query (projections, VALUE, ORDER BY, DISTINCT, aggregates, GROUP BY, OFFSET/LIMIT, JOIN,
+ * parameters): what a metadata feed's query (databases, containers, offers, scripts, users,
+ * permissions) runs over. All results at once: such lists are small, and the caller pages them.
+ */
+public final class DocumentListQuery {
+    private DocumentListQuery() {}
+
+    /**
+     * The results of {@code text} over {@code documents}, in the order the query defines (the list's
+     * order where it defines none).
+     *
+     * @throws io.cosmolite.engine.error.CosmosException 400 for a query that does not parse or check
+     */
+    public static List<JsonNode> run(String text, Map<String, JsonNode> parameters, List<? extends JsonNode> documents,
+                                     Clock clock, Function<String, Query> parser) {
+        Query query = parser.apply(text);
+        Analyzer.check(query, text, parameters);
+        Evaluator ev = new Evaluator(parameters, new FunctionContext(clock.instant()), ComputedProperties.NONE,
+                new ExecutionStats());
+        List<AutoCloseable> open = new ArrayList<>();
+        RowStream rows = Pipeline.open(ev, query, new ListSource(documents), Pipeline.Resume.START, open);
+        List<JsonNode> out = new ArrayList<>();
+        for (Row row = rows.next(); row != null; row = rows.next()) {
+            out.add(row.value());
+        }
+        return out;
+    }
+
+    /** The list's documents, keyed by their position (big-endian, so key order is list order). */
+    private record ListSource(List<? extends JsonNode> documents) implements DocumentSource {
+        @Override
+        public DocumentCursor open(byte[] startKey) {
+            int first = startKey == null ? 0 : ByteBuffer.wrap(startKey).getInt();
+            return new DocumentCursor() {
+                private int position = first - 1;
+
+                @Override
+                public boolean next() {
+                    return ++position < documents.size();
+                }
+
+                @Override
+                public byte[] key() {
+                    return ByteBuffer.allocate(Integer.BYTES).putInt(position).array();
+                }
+
+                @Override
+                public JsonNode document() {
+                    return documents.get(position);
+                }
+
+                @Override
+                public int size() {
+                    return Json.toBytes(documents.get(position)).length;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public boolean covers(byte[] key) {
+            return key.length == Integer.BYTES;
+        }
+    }
+}
