@@ -6,6 +6,7 @@ import com.azure.cosmos.CosmosClientBuilder;
 import io.cosmolite.server.CosmoliteServer;
 import io.cosmolite.server.ServerOptions;
 import io.cosmolite.server.auth.MasterKeyAuthorizer;
+import io.cosmolite.server.tls.ServerCertificate;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ public final class SdkFixture implements AutoCloseable {
     private final CosmoliteServer server;
     private CosmosClient syncClient;
     private CosmosAsyncClient asyncClient;
+    private HttpClient rawClient;
 
     private SdkFixture(CosmoliteServer server) {
         this.server = server;
@@ -97,7 +99,8 @@ public final class SdkFixture implements AutoCloseable {
     }
 
     /**
-     * Sends one raw request signed with the master key (plain-HTTP servers only), for what the SDK
+     * Sends one raw request signed with the master key (over TLS, trusting only this server's
+     * certificate, when the server serves HTTPS), for what the SDK
      * does not expose: status codes of unusual verbs, headers, conditional feeds.
      *
      * @param method   the HTTP method
@@ -118,13 +121,23 @@ public final class SdkFixture implements AutoCloseable {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return rawClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The client of {@link #send}, made on first use. */
+    private synchronized HttpClient rawClient() {
+        if (rawClient == null) {
+            String pem = server.certificatePem();
+            rawClient = pem == null ? HttpClient.newHttpClient()
+                    : HttpClient.newBuilder().sslContext(ServerCertificate.trustingOnly(pem)).build();
+        }
+        return rawClient;
     }
 
     /** Closes the clients and the server. */
