@@ -1,7 +1,6 @@
 package io.cosmolite.engine.query.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cosmolite.engine.json.Json;
 import io.cosmolite.engine.query.ast.Query;
 import io.cosmolite.engine.query.functions.FunctionContext;
 import java.nio.ByteBuffer;
@@ -28,17 +27,22 @@ public final class DocumentListQuery {
      */
     public static List<JsonNode> run(String text, Map<String, JsonNode> parameters, List<? extends JsonNode> documents,
                                      Clock clock, Function<String, Query> parser) {
-        Query query = parser.apply(text);
-        Analyzer.check(query, text, parameters);
-        Evaluator ev = new Evaluator(parameters, new FunctionContext(clock.instant()), ComputedProperties.NONE,
-                new ExecutionStats());
-        List<AutoCloseable> open = new ArrayList<>();
-        RowStream rows = Pipeline.open(ev, query, new ListSource(documents), Pipeline.Resume.START, open);
+        RowStream rows = rows(parser.apply(text), text, parameters, documents, clock);
         List<JsonNode> out = new ArrayList<>();
         for (Row row = rows.next(); row != null; row = rows.next()) {
             out.add(row.value());
         }
         return out;
+    }
+
+    /** The result rows of a parsed query over {@code documents}, pulled one at a time (a patch condition needs one). */
+    static RowStream rows(Query query, String text, Map<String, JsonNode> parameters, List<? extends JsonNode> documents,
+                          Clock clock) {
+        Analyzer.check(query, text, parameters);
+        Evaluator ev = new Evaluator(parameters, new FunctionContext(clock.instant()), ComputedProperties.NONE,
+                new ExecutionStats());
+        // In-memory sources hold no cursor to close.
+        return Pipeline.open(ev, query, new ListSource(documents), Pipeline.Resume.START, new ArrayList<>());
     }
 
     /** The list's documents, keyed by their position (big-endian, so key order is list order). */
@@ -66,7 +70,7 @@ public final class DocumentListQuery {
 
                 @Override
                 public int size() {
-                    return Json.toBytes(documents.get(position)).length;
+                    return 0; // only query metrics and charges read it, and these callers report neither
                 }
 
                 @Override

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.document.PatchCondition;
 import io.cosmolite.engine.error.QueryErrors;
 import io.cosmolite.engine.query.ast.Query;
-import io.cosmolite.engine.query.functions.FunctionContext;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +33,6 @@ public final class PatchConditions implements PatchCondition {
         if (!(q.from() instanceof Query.PathSource)) {
             throw QueryErrors.general("A patch condition must have the form 'FROM c WHERE <predicate>'.");
         }
-        Analyzer.check(q, text, Map.of());
-        Evaluator ev = new Evaluator(Map.of(), new FunctionContext(clock.instant()), ComputedProperties.NONE,
-                new ExecutionStats());
-        List<AutoCloseable> open = new ArrayList<>();
-        return Pipeline.open(ev, q, new SingleItemSource(item), Pipeline.Resume.START, open).next() != null;
+        return DocumentListQuery.rows(q, text, Map.of(), List.of(item), clock).next() != null;
     }
 }
