@@ -14,7 +14,8 @@ import java.util.function.Function;
  * A whole NoSQL query over a short list of documents held in memory, with the same semantics as a
  * container query (projections, VALUE, ORDER BY, DISTINCT, aggregates, GROUP BY, OFFSET/LIMIT, JOIN,
  * parameters): what a metadata feed's query (databases, containers, offers, scripts, users,
- * permissions) runs over. All results at once: such lists are small, and the caller pages them.
+ * permissions) runs over, and a patch condition over its one item. {@link #run} returns all results
+ * at once: such lists are small, and the caller pages them.
  */
 public final class DocumentListQuery {
     private DocumentListQuery() {}
