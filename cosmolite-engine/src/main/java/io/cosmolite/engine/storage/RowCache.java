@@ -1,0 +1,168 @@
+package io.cosmolite.engine.storage;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The values of recently read keys, in front of a store's point reads, least recently used first
+ * out. A hit costs a hash lookup and a copy instead of RocksDB's filter, index-block and data-block
+ * searches behind a native call (about three quarters of a cache-hot read). RocksDB's own row
+ * cache would do the same, but it refuses range deletes, which dropping a container and
+ * rebuilding an index use.
+ *
+ * <p>Consistency: the keys are spread over 64 stripes, each a map in access order under its own
+ * lock. A write marks the stripes of its keys before it is applied ({@link #beginWrite}: their
+ * keys are dropped, and until {@link #endWrite} the stripes answer every read from the store and
+ * keep nothing), so a reader never sees one key of a batch from the store, new, and another from
+ * the cache, old. Each stripe also has a version that both steps raise, and a value read from the
+ * store goes in only if the version is still the one seen before the read: a read that started
+ * before a write cannot put back what the write replaced.
+ *
+ * <p>Values are copied in and out, as {@link InMemoryStore} does, so no caller can change what
+ * another reads. Values over {@value #MAX_VALUE_BYTES} bytes are not kept: a few large items
+ * would push out many small ones.
+ */
+final class RowCache {
+    static final int MAX_VALUE_BYTES = 16 * 1024;
+    private static final int STRIPES = 64;
+    /** What an entry costs besides its key and value bytes: map node, key object, array headers. */
+    private static final int ENTRY_OVERHEAD = 96;
+
+    private final Stripe[] stripes = new Stripe[STRIPES];
+
+    /** A cache holding at most about {@code capacityBytes} of keys, values and entry overhead. */
+    RowCache(long capacityBytes) {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Stripe(capacityBytes / STRIPES);
+        }
+    }
+
+    /**
+     * The value of {@code key}: from the cache, or from {@code load} (the store's read, null when
+     * absent), which is then kept unless an invalidation of the stripe came in between.
+     */
+    byte[] get(byte[] key, Function<byte[], byte[]> load) {
+        HashedKey k = new HashedKey(key);
+        Stripe stripe = stripes[stripeOf(k)];
+        long version;
+        synchronized (stripe) {
+            if (stripe.writers > 0) {
+                return load.apply(key);
+            }
+            byte[] cached = stripe.values.get(k);
+            if (cached != null) {
+                return cached.clone();
+            }
+            version = stripe.version;
+        }
+        byte[] value = load.apply(key);
+        if (value != null && value.length <= MAX_VALUE_BYTES) {
+            byte[] copy = value.clone();
+            synchronized (stripe) {
+                if (stripe.version == version && stripe.writers == 0) {
+                    stripe.put(k, copy);
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Marks the stripes of the batch's keys (every stripe for a range delete) as being written and
+     * drops those keys; returns the stripes, which {@link #endWrite} must get once the batch is
+     * applied or has failed.
+     */
+    long beginWrite(WriteBatch batch) {
+        List<WriteBatch.Op> ops = batch.ops();
+        HashedKey[] keys = new HashedKey[ops.size()];
+        long marked = 0;
+        for (int i = 0; i < keys.length && marked != -1L; i++) {
+            WriteBatch.Op op = ops.get(i);
+            if (op.isRangeDelete()) {
+                marked = -1L;
+            } else {
+                keys[i] = new HashedKey(op.key());
+                marked |= 1L << stripeOf(keys[i]);
+            }
+        }
+        for (int s = 0; s < STRIPES; s++) {
+            if ((marked & (1L << s)) != 0) {
+                Stripe stripe = stripes[s];
+                synchronized (stripe) {
+                    stripe.writers++;
+                    stripe.version++;
+                    if (marked == -1L) {
+                        stripe.clear();
+                    } else {
+                        for (HashedKey k : keys) {
+                            if (stripeOf(k) == s) {
+                                stripe.remove(k);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return marked;
+    }
+
+    /** Ends the write that {@link #beginWrite} marked {@code stripes} for. */
+    void endWrite(long marked) {
+        for (int i = 0; i < STRIPES; i++) {
+            if ((marked & (1L << i)) != 0) {
+                synchronized (stripes[i]) {
+                    stripes[i].writers--;
+                    stripes[i].version++;
+                }
+            }
+        }
+    }
+
+    private static int stripeOf(HashedKey key) {
+        return Math.floorMod(key.hashCode(), STRIPES);
+    }
+
+    /** One stripe's entries, guarded by the stripe itself. */
+    private static final class Stripe {
+        final LinkedHashMap<HashedKey, byte[]> values = new LinkedHashMap<>(16, 0.75f, true);
+        final long capacity;
+        long version;
+        /** Writes of this stripe's keys under way. */
+        int writers;
+        long bytes;
+
+        Stripe(long capacity) {
+            this.capacity = capacity;
+        }
+
+        void put(HashedKey key, byte[] value) {
+            byte[] old = values.put(key, value);
+            bytes += cost(key, value) - (old == null ? 0 : cost(key, old));
+            Iterator<Map.Entry<HashedKey, byte[]>> eldest = values.entrySet().iterator();
+            while (bytes > capacity && eldest.hasNext()) {
+                Map.Entry<HashedKey, byte[]> e = eldest.next();
+                bytes -= cost(e.getKey(), e.getValue());
+                eldest.remove();
+            }
+        }
+
+        void clear() {
+            values.clear();
+            bytes = 0;
+        }
+
+        void remove(HashedKey key) {
+            byte[] old = values.remove(key);
+            if (old != null) {
+                bytes -= cost(key, old);
+            }
+        }
+
+        private static long cost(HashedKey key, byte[] value) {
+            return (long) key.bytes.length + value.length + ENTRY_OVERHEAD;
+        }
+    }
+}
