@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * java -jar cosmolite-benchmarks/target/benchmarks.jar ItemBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -t 1
  * java -jar cosmolite-benchmarks/target/benchmarks.jar ItemBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -t 2
  * </pre>
- * Add {@code -p store=rocksdb} for one store only, or {@code -prof gc} for allocation rates.
+ * Add {@code -p store=rocksdb} for one store only, {@code -p indexing=none} for a container without
+ * an index, or {@code -prof gc} for allocation rates.
  * Results and targets are in docs/performance.md.
  */
 @State(Scope.Benchmark)
@@ -55,6 +56,13 @@ public class ItemBenchmark {
     /** Where items are stored: {@code memory} or {@code rocksdb}. */
     @Param({"memory", "rocksdb"})
     public String store;
+
+    /**
+     * The container's indexing policy: {@code default} (every path, as Cosmos DB creates a
+     * container) or {@code none} ({@code indexingMode} none: items only, no index entries).
+     */
+    @Param("default")
+    public String indexing;
 
     /** Items preloaded into the container. */
     @Param("100000")
@@ -98,8 +106,14 @@ public class ItemBenchmark {
         }
         engine = CosmosEngine.open(options);
         engine.create(ResourceType.DATABASE, List.of(), Json.object().put("id", "db"));
+        String policy = switch (indexing) {
+            case "default" -> "";
+            case "none" -> ",\"indexingPolicy\":{\"indexingMode\":\"none\",\"automatic\":false}";
+            default -> throw new IllegalArgumentException("indexing must be default or none, not " + indexing);
+        };
         engine.createContainer("db", (ObjectNode) Json.parse(
-                "{\"id\":\"c\",\"partitionKey\":{\"paths\":[\"/pk\"],\"kind\":\"Hash\",\"version\":2}}"), 1, null);
+                "{\"id\":\"c\",\"partitionKey\":{\"paths\":[\"/pk\"],\"kind\":\"Hash\",\"version\":2}"
+                        + policy + "}"), 1, null);
         container = engine.container("db", "c");
 
         SplittableRandom random = new SplittableRandom(42);
