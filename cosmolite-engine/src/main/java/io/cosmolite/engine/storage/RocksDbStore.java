@@ -46,7 +46,7 @@ import org.rocksdb.WriteOptions;
  *       (RocksDB's documented behaviour when no explicit snapshot is set), which gives the
  *       consistent view the contract asks for without a second native handle.</li>
  *   <li><b>Caches.</b> RocksDB's 256 MB block cache (data blocks, native memory) serves scans
- *       and reads; a {@link RowCache} of up to 128 MB on the Java heap answers repeated point
+ *       and reads; a {@link RowCache} of up to 128 MB (at most an eighth of the heap) on the Java heap answers repeated point
  *       reads without a native call. Both fill only as data is read, so an idle or small store
  *       stays small. A write drops its keys from the row cache and bypasses it while it is applied.</li>
  *   <li><b>Closing safely.</b> A native call on a closed handle crashes the JVM, so every call
@@ -68,7 +68,8 @@ public final class RocksDbStore implements KeyValueStore {
     }
 
     private static final long BLOCK_CACHE_BYTES = 256L << 20;
-    private static final long ROW_CACHE_BYTES = 128L << 20;
+    /** The row cache's bound: 128 MB, or an eighth of the heap when that is smaller. */
+    private static final long ROW_CACHE_BYTES = Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 8);
     private static final double BLOOM_BITS_PER_KEY = 10;
 
     private final RocksDB db;
