@@ -46,9 +46,10 @@ import org.rocksdb.WriteOptions;
  *       (RocksDB's documented behaviour when no explicit snapshot is set), which gives the
  *       consistent view the contract asks for without a second native handle.</li>
  *   <li><b>Caches.</b> RocksDB's 256 MB block cache (data blocks, native memory) serves scans
- *       and reads; a {@link RowCache} of up to 128 MB (at most an eighth of the heap) on the Java heap answers repeated point
- *       reads without a native call. Both fill only as data is read, so an idle or small store
- *       stays small. A write drops its keys from the row cache and bypasses it while it is applied.</li>
+ *       and reads; a {@link RowCache} on the Java heap (128 MB, or an eighth of the heap if less)
+ *       answers repeated point reads without a native call. Both fill only as data is read, so an
+ *       idle or small store stays small. A write drops its keys from the row cache, which keeps
+ *       nothing read in their stripes until the write is applied.</li>
  *   <li><b>Closing safely.</b> A native call on a closed handle crashes the JVM, so every call
  *       holds the read side of {@code guard} and {@link #close} takes the write side: it waits for
  *       calls in flight, releases open cursors' iterators, syncs the WAL and closes the database and

@@ -15,11 +15,11 @@ import java.util.function.Function;
  *
  * <p>Consistency: the keys are spread over 64 stripes, each a map in access order under its own
  * lock. A write marks the stripes of its keys before it is applied ({@link #beginWrite}: their
- * keys are dropped, and until {@link #endWrite} the stripes answer every read from the store and
- * keep nothing), so a reader never sees one key of a batch from the store, new, and another from
- * the cache, old. Each stripe also has a version that both steps raise, and a value read from the
- * store goes in only if the version is still the one seen before the read: a read that started
- * before a write cannot put back what the write replaced.
+ * keys are dropped, and until {@link #endWrite} those stripes keep nothing read from the store), so
+ * a reader never sees one key of a batch from the store, new, and another from the cache, old.
+ * Each stripe also has a version that both steps raise, and a value read from the store goes in
+ * only if the version is still the one seen before the read: a read that started before a write
+ * cannot put back what the write replaced.
  *
  * <p>Values are copied in and out, as {@link InMemoryStore} does, so no caller can change what
  * another reads. Values over {@value #MAX_VALUE_BYTES} bytes are not kept: a few large items
@@ -49,15 +49,13 @@ final class RowCache {
         Stripe stripe = stripes[stripeOf(k)];
         long version;
         synchronized (stripe) {
-            if (stripe.writers > 0) {
-                return load.apply(key);
-            }
             byte[] cached = stripe.values.get(k);
             if (cached != null) {
                 return cached.clone();
             }
             version = stripe.version;
         }
+        // The store is read outside the lock: a read from disk must not hold up the stripe.
         byte[] value = load.apply(key);
         if (value != null && value.length <= MAX_VALUE_BYTES) {
             byte[] copy = value.clone();
@@ -78,6 +76,7 @@ final class RowCache {
     long beginWrite(WriteBatch batch) {
         List<WriteBatch.Op> ops = batch.ops();
         HashedKey[] keys = new HashedKey[ops.size()];
+        int[] keyStripes = new int[keys.length];
         long marked = 0;
         for (int i = 0; i < keys.length && marked != -1L; i++) {
             WriteBatch.Op op = ops.get(i);
@@ -85,7 +84,8 @@ final class RowCache {
                 marked = -1L;
             } else {
                 keys[i] = new HashedKey(op.key());
-                marked |= 1L << stripeOf(keys[i]);
+                keyStripes[i] = stripeOf(keys[i]);
+                marked |= 1L << keyStripes[i];
             }
         }
         for (int s = 0; s < STRIPES; s++) {
@@ -97,9 +97,9 @@ final class RowCache {
                     if (marked == -1L) {
                         stripe.clear();
                     } else {
-                        for (HashedKey k : keys) {
-                            if (stripeOf(k) == s) {
-                                stripe.remove(k);
+                        for (int i = 0; i < keys.length; i++) {
+                            if (keyStripes[i] == s) {
+                                stripe.remove(keys[i]);
                             }
                         }
                     }
