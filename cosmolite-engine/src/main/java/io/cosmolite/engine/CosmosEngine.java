@@ -128,7 +128,7 @@ public final class CosmosEngine implements AutoCloseable {
     public static CosmosEngine open(EngineOptions options) {
         KeyValueStore store = options.dataDirectory() == null
                 ? new InMemoryStore()
-                : RocksDbStore.open(options.dataDirectory(), options.syncPolicy());
+                : RocksDbStore.open(options.dataDirectory(), options.syncPolicy(), StorageKeys::worthCaching);
         return new CosmosEngine(store, options);
     }
 

@@ -80,8 +80,11 @@ final class IndexTerms {
     }
 
     private static void walk(IndexDefinition definition, JsonNode node, List<String> path, Set<IndexTerm> terms) {
-        if ((node.isObject() || node.isArray()) && definition.hasRangeIndex(path)) {
-            terms.add(term(IndexIds.single(path), node)); // the path is defined: a bare type marker
+        if (node.isObject() || node.isArray()) {
+            byte[] id = definition.rangeIndexId(path);
+            if (id != null) {
+                terms.add(term(id, node)); // the path is defined: a bare type marker
+            }
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -96,8 +99,11 @@ final class IndexTerms {
                 walk(definition, element, path, terms);
             }
             path.remove(path.size() - 1);
-        } else if (definition.hasRangeIndex(path)) {
-            terms.add(term(IndexIds.single(path), node));
+        } else {
+            byte[] id = definition.rangeIndexId(path);
+            if (id != null) {
+                terms.add(term(id, node));
+            }
         }
     }
 

@@ -186,6 +186,16 @@ public final class StorageKeys {
         return true;
     }
 
+    /**
+     * Whether point reads of {@code key} are frequent enough for a row cache to keep it: not for index
+     * entries (only ever scanned, and written by the tens on every item write) nor change-log
+     * records (read in order by the change feed; one at a time only for an all-versions feed's
+     * previous image).
+     */
+    public static boolean worthCaching(byte[] key) {
+        return key.length == 0 || (key[0] != INDEX && key[0] != CHANGE_LOG);
+    }
+
     /** Key of a container's index build state. */
     public static byte[] indexState(byte[] containerRid) {
         return ByteBuffer.allocate(1 + containerRid.length).put(INDEX_STATE).put(containerRid).array();

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Predicate;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompactionStyle;
@@ -47,7 +48,8 @@ import org.rocksdb.WriteOptions;
  *       consistent view the contract asks for without a second native handle.</li>
  *   <li><b>Caches.</b> RocksDB's 256 MB block cache (data blocks, native memory) serves scans
  *       and reads; a {@link RowCache} on the Java heap (128 MB, or an eighth of the heap if less)
- *       answers repeated point reads without a native call. Both fill only as data is read, so an
+ *       answers repeated point reads without a native call (of the keys its opener names: the
+ *       engine leaves out index entries and change-log records). Both fill only as data is read, so an
  *       idle or small store stays small. A write drops its keys from the row cache, which keeps
  *       nothing read in their stripes until the write is applied.</li>
  *   <li><b>Closing safely.</b> A native call on a closed handle crashes the JVM, so every call
@@ -88,11 +90,11 @@ public final class RocksDbStore implements KeyValueStore {
     private volatile boolean closed;
 
     private RocksDbStore(RocksDB db, Options options, LRUCache blockCache, BloomFilter bloomFilter,
-                         SyncPolicy policy) {
+                         SyncPolicy policy, Predicate<byte[]> rowCached) {
         this.db = db;
         this.options = options;
         this.blockCache = blockCache;
-        this.rowCache = new RowCache(ROW_CACHE_BYTES);
+        this.rowCache = new RowCache(ROW_CACHE_BYTES, rowCached);
         this.bloomFilter = bloomFilter;
         this.writeOptions = new WriteOptions()
                 .setSync(policy.mode() == SyncPolicy.Mode.ALWAYS)
@@ -105,6 +107,15 @@ public final class RocksDbStore implements KeyValueStore {
 
     /** Opens (creating if missing) the store in {@code dir}, forcing writes to disk per {@code policy}. */
     public static RocksDbStore open(Path dir, SyncPolicy policy) {
+        return open(dir, policy, key -> true);
+    }
+
+    /**
+     * Opens the store as {@link #open(Path, SyncPolicy)} does, with a row cache that keeps only the
+     * keys {@code rowCached} accepts: the caller knows which of its keys are read one at a time
+     * often enough to be worth it. A pure function of the key.
+     */
+    public static RocksDbStore open(Path dir, SyncPolicy policy, Predicate<byte[]> rowCached) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -143,7 +154,7 @@ public final class RocksDbStore implements KeyValueStore {
                         .setDataBlockIndexType(DataBlockIndexType.kDataBlockBinaryAndHash));
         try {
             RocksDB db = RocksDB.open(options, dir.toAbsolutePath().toString());
-            RocksDbStore store = new RocksDbStore(db, options, cache, bloom, policy);
+            RocksDbStore store = new RocksDbStore(db, options, cache, bloom, policy, rowCached);
             if (store.syncer != null) {
                 store.syncer.start();
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The values of recently read keys, in front of a store's point reads, least recently used first
@@ -24,6 +25,10 @@ import java.util.function.Function;
  * <p>Values are copied in and out, as {@link InMemoryStore} does, so no caller can change what
  * another reads. Values over {@value #MAX_VALUE_BYTES} bytes are not kept: a few large items
  * would push out many small ones.
+ *
+ * <p>Only keys that pass the store's {@code cached} filter are kept. A key that never enters the
+ * cache needs no invalidation either, so a write's other keys cost nothing here: the engine's
+ * index entries (tens per item write, never read one at a time) skip the stripes altogether.
  */
 final class RowCache {
     static final int MAX_VALUE_BYTES = 16 * 1024;
@@ -32,9 +37,19 @@ final class RowCache {
     private static final int ENTRY_OVERHEAD = 96;
 
     private final Stripe[] stripes = new Stripe[STRIPES];
+    private final Predicate<byte[]> cached;
 
-    /** A cache holding at most about {@code capacityBytes} of keys, values and entry overhead. */
+    /** A cache of every key, holding at most about {@code capacityBytes} of keys, values and entry overhead. */
     RowCache(long capacityBytes) {
+        this(capacityBytes, key -> true);
+    }
+
+    /**
+     * A cache of the keys {@code cached} accepts (a pure function of the key: the same key must
+     * always get the same answer), holding at most about {@code capacityBytes}.
+     */
+    RowCache(long capacityBytes, Predicate<byte[]> cached) {
+        this.cached = cached;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe(capacityBytes / STRIPES);
         }
@@ -45,6 +60,9 @@ final class RowCache {
      * absent), which is then kept unless an invalidation of the stripe came in between.
      */
     byte[] get(byte[] key, Function<byte[], byte[]> load) {
+        if (!cached.test(key)) {
+            return load.apply(key);
+        }
         HashedKey k = new HashedKey(key);
         Stripe stripe = stripes[stripeOf(k)];
         long version;
@@ -82,7 +100,7 @@ final class RowCache {
             WriteBatch.Op op = ops.get(i);
             if (op.isRangeDelete()) {
                 marked = -1L;
-            } else {
+            } else if (cached.test(op.key())) {
                 keys[i] = new HashedKey(op.key());
                 keyStripes[i] = stripeOf(keys[i]);
                 marked |= 1L << keyStripes[i];
@@ -98,7 +116,7 @@ final class RowCache {
                         stripe.clear();
                     } else {
                         for (int i = 0; i < keys.length; i++) {
-                            if (keyStripes[i] == s) {
+                            if (keys[i] != null && keyStripes[i] == s) {
                                 stripe.remove(keys[i]);
                             }
                         }

@@ -23,6 +23,21 @@ class IndexDefinitionTest {
     }
 
     @Test
+    void aPathsRangeIndexIdIsRememberedAndStaysRightPastTheBound() {
+        IndexDefinition d = policy("{'includedPaths':[{'path':'/*'}],'excludedPaths':[{'path':'/secret/?'}]}");
+        for (int round = 0; round < 2; round++) {
+            // More distinct paths than are remembered: the later ones are worked out every time.
+            for (int i = 0; i < 5000; i++) {
+                List<String> path = new java.util.ArrayList<>(List.of("map", "k" + i));
+                assertThat(d.rangeIndexId(path)).isEqualTo(IndexIds.single(path));
+            }
+            assertThat(d.rangeIndexId(List.of("secret"))).isNull();
+            assertThat(d.rangeIndexId(List.of("_lsn"))).isNull();
+            assertThat(d.rangeIndexId(List.of())).isNull();
+        }
+    }
+
+    @Test
     void onlyExplicitlyIncludedPathsIndexUndefined() {
         IndexDefinition d = policy("{'includedPaths':[{'path':'/*'},{'path':'/a/b/?'},{'path':'/t/[]/?'}]}");
         assertThat(d.indexesUndefined(List.of("a", "b"))).isTrue();

@@ -60,6 +60,16 @@ class StorageKeysTest {
     }
 
     @Test
+    void theRowCacheKeepsItemsAndMetadataButNotIndexEntriesOrChangeLogRecords() {
+        assertThat(StorageKeys.worthCaching(StorageKeys.item(RID, "3F", "a"))).isTrue();
+        assertThat(StorageKeys.worthCaching(StorageKeys.metadata(new byte[0], (byte) 1, "db"))).isTrue();
+        assertThat(StorageKeys.worthCaching(StorageKeys.ranges(RID))).isTrue();
+        assertThat(StorageKeys.worthCaching(StorageKeys.indexEntry(RID, 0, TERM, StorageKeys.indexEntryTail(1, "3F", "a"))))
+                .isFalse();
+        assertThat(StorageKeys.worthCaching(StorageKeys.changeLog(RID, 0, 42))).isFalse();
+    }
+
+    @Test
     void anEpkLongerThanALengthByteIsRefused() {
         assertThatThrownBy(() -> StorageKeys.indexEntryTail(1, "00".repeat(256), "x"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -66,6 +66,29 @@ class RowCacheTest {
     }
 
     @Test
+    void keysTheFilterLeavesOutAreReadFromTheStoreEveryTimeAndTheirWritesHoldUpNoStripe() {
+        RowCache cache = new RowCache(1 << 20, key -> key[0] != 'i');
+        AtomicInteger loads = new AtomicInteger();
+        Function<byte[], byte[]> store = key -> {
+            loads.incrementAndGet();
+            return b("v" + loads.get());
+        };
+        assertThat(s(cache.get(b("i1"), store))).isEqualTo("v1");
+        assertThat(s(cache.get(b("i1"), store))).isEqualTo("v2");
+        assertThat(s(cache.get(b("k"), store))).isEqualTo("v3");
+
+        long marked = cache.beginWrite(new WriteBatch().put(b("i1"), b("x")).put(b("i2"), b("y")).delete(b("i3")));
+        assertThat(marked).as("stripes marked by a write of left-out keys only").isZero();
+        assertThat(s(cache.get(b("k"), store))).as("a cached key stays cached").isEqualTo("v3");
+        cache.endWrite(marked);
+
+        // A batch mixing both drops the cached key as before.
+        cache.endWrite(cache.beginWrite(new WriteBatch().put(b("i1"), b("x")).put(b("k"), b("new"))));
+        assertThat(s(cache.get(b("k"), key -> b("new")))).isEqualTo("new");
+        assertThat(loads).hasValue(3);
+    }
+
+    @Test
     void aRangeDeleteDropsEveryKey() {
         RowCache cache = new RowCache(1 << 20);
         for (int i = 0; i < 100; i++) {
