@@ -44,11 +44,17 @@ import javax.net.ssl.X509TrustManager;
  *       class-data archive), each starting three in-process servers with the JUnit extension's defaults
  *       (in memory, HTTPS, a free port) one after another, as the first and later test classes of a
  *       run do, and times each start and its first authenticated request.</li>
+ *   <li>{@code junit [--runs N] [--classpath CP]}: starts N fresh JVMs, each running JUnit's launcher
+ *       on two test classes that use {@code @Cosmolite} ({@link ExtensionInJUnit}), and times the
+ *       extension's start in each, as a test run meets it: from the class's first callback to its
+ *       test method. {@code --classpath} gives the child JVM's class path (default: this jar), so
+ *       that it can run on a test module's real one, jar by jar.</li>
  * </ul>
  * Prints each run and the median, minimum and maximum.
  */
 public final class StartupBenchmark {
     private static final String CHILD = "extension-child";
+    private static final String JUNIT_CHILD = "junit-child";
 
     private StartupBenchmark() {
     }
@@ -61,9 +67,11 @@ public final class StartupBenchmark {
             case "serve" -> serve(runs, intOption(a, "--idle-seconds", 10), !a.contains("--no-tls"));
             case "extension" -> extension(runs);
             case CHILD -> extensionChild();
+            case "junit" -> junit(runs, stringOption(a, "--classpath", System.getProperty("java.class.path")));
+            case JUNIT_CHILD -> ExtensionInJUnit.run();
             default -> {
                 System.err.println("usage: StartupBenchmark serve [--runs N] [--idle-seconds S] [--no-tls]"
-                        + " | extension [--runs N]");
+                        + " | extension [--runs N] | junit [--runs N] [--classpath CP]");
                 System.exit(2);
             }
         }
@@ -149,6 +157,31 @@ public final class StartupBenchmark {
         }
         String[] names = {"first server start in a fresh JVM", "its first request",
                 "second server start", "its first request", "third server start", "its first request"};
+        for (int c = 0; c < names.length; c++) {
+            int column = c;
+            summary(names[c], rows.stream().mapToDouble(r -> r[column]).toArray());
+        }
+    }
+
+    private static void junit(int runs, String classPath) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            java.lang.Process child = new ProcessBuilder(java, "-cp", classPath, StartupBenchmark.class.getName(),
+                    JUNIT_CHILD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("the child JVM failed: " + out);
+            }
+            // The child's last line holds the figures (the server's log may come before it).
+            String[] lines = out.split("\\R");
+            double[] row = Arrays.stream(lines[lines.length - 1].split(" ")).mapToDouble(Double::parseDouble).toArray();
+            rows.add(row);
+            System.out.printf(Locale.ROOT, "jvm %2d: first test class at %6.1f ms of uptime; extension ready in %6.1f ms; "
+                    + "in the second class %5.1f ms%n", i + 1, row[0], row[1], row[2]);
+        }
+        String[] names = {"JVM uptime when the first test class starts", "extension ready in the first test class",
+                "extension ready in the second test class"};
         for (int c = 0; c < names.length; c++) {
             int column = c;
             summary(names[c], rows.stream().mapToDouble(r -> r[column]).toArray());
@@ -254,6 +287,11 @@ public final class StartupBenchmark {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         System.out.printf(Locale.ROOT, "%s: median %.1f ms, min %.1f, max %.1f (%d runs)%n", what, median,
                 sorted[0], sorted[sorted.length - 1], sorted.length);
+    }
+
+    private static String stringOption(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 
     private static int intOption(List<String> args, String name, int fallback) {
