@@ -2,6 +2,8 @@ package io.cosmolite.engine.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
@@ -31,6 +33,7 @@ final class RocksDbLibrary {
         if (loaded) {
             return;
         }
+        tellRocksDbTheCLibrary();
         try {
             Path dir = cached();
             if (dir != null) {
@@ -43,6 +46,53 @@ final class RocksDbLibrary {
         }
         RocksDB.loadLibrary();
         loaded = true;
+    }
+
+    /**
+     * RocksDB names the library to load after the C library (glibc or musl), and finds out which by
+     * running {@code sh -c "ldd /usr/bin/env | grep -q musl"} in a child process: about 20 ms of every
+     * start, on the thread that opens the store. The C library that RocksDB's library will be linked
+     * into is the one this process already runs on, which its memory map names; that answer is given
+     * to RocksDB instead. Nothing is given when RocksDB's own override ({@code ROCKSDB_MUSL_LIBC}) is
+     * set, when the map does not tell (not Linux), or when RocksDB's field is not there (another
+     * version): RocksDB then asks as before.
+     */
+    private static void tellRocksDbTheCLibrary() {
+        if (System.getenv("ROCKSDB_MUSL_LIBC") != null) {
+            return;
+        }
+        try {
+            Boolean musl = isMusl(Files.readAllLines(Path.of("/proc/self/maps")));
+            if (musl != null) {
+                Field answer = Environment.class.getDeclaredField("MUSL_LIBC");
+                int modifiers = answer.getModifiers();
+                if (answer.getType() == Boolean.class && Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers)) {
+                    answer.setAccessible(true);
+                    answer.set(null, musl);
+                }
+            }
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            // No map to read, or another RocksDB: it finds out on its own.
+        }
+    }
+
+    /**
+     * Whether the process whose memory map is {@code mapLines} ({@code /proc/<pid>/maps}) runs on musl
+     * (its loader, {@code ld-musl-<arch>.so.1}, is its C library) or glibc ({@code libc.so.6});
+     * null when neither is mapped.
+     */
+    static Boolean isMusl(List<String> mapLines) {
+        Boolean musl = null;
+        for (String line : mapLines) {
+            String file = line.substring(line.lastIndexOf('/') + 1);
+            if (file.startsWith("ld-musl-") || file.startsWith("libc.musl-")) {
+                return true;
+            }
+            if (file.equals("libc.so.6")) {
+                musl = false;
+            }
+        }
+        return musl;
     }
 
     /** The cache directory holding this RocksDB's library, copied there if missing; null if not in a jar. */
