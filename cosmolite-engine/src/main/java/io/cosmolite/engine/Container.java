@@ -29,6 +29,10 @@ import java.util.List;
  *
  * <p>Every method throws {@link io.cosmolite.engine.error.CosmosException} for a refused request.
  * {@code partitionKey} may be null only for create and upsert, where it is read from the body.
+ *
+ * <p>A body given to a write is not changed and not kept; the item the write returns shares the
+ * body's nested objects and arrays (only its top level is copied), so change neither afterwards
+ * if the other must stay as it was.
  */
 public final class Container {
     private final ContainerState state;

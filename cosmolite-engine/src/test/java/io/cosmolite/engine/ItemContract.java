@@ -2,6 +2,7 @@ package io.cosmolite.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cosmolite.engine.document.ItemOperation;
 import io.cosmolite.engine.document.ItemResult;
@@ -73,6 +74,25 @@ abstract class ItemContract extends EngineTestSupport {
         assertThat(c.read(pk("a"), "1", null).item().get("n").asInt()).isEqualTo(2);
         long lsn = c.create(null, json("{'id':'2','pk':'a'}")).lsn();
         assertThat(lsn).as("LSNs continue after a restart").isEqualTo(3);
+    }
+
+    @Test
+    void aWriteNeitherChangesNorKeepsTheBodyItIsGiven() {
+        ObjectNode body = json("{'id':'1','pk':'a','_rid':'client','tags':['x'],'address':{'city':'Oslo'}}");
+        String before = body.toString();
+        c.create(null, body);
+        c.upsert(null, body, null);
+        c.replace(pk("a"), "1", body, null);
+        assertThat(body.toString()).isEqualTo(before);
+
+        // Changing the body afterwards, nested values included, changes nothing stored.
+        ((ObjectNode) body.get("address")).put("city", "Lima");
+        ((ArrayNode) body.get("tags")).add("y");
+        body.put("id", "2");
+        ObjectNode stored = c.read(pk("a"), "1", null).item();
+        assertThat(stored.get("address").get("city").asText()).isEqualTo("Oslo");
+        assertThat(stored.get("tags")).hasSize(1);
+        assertThat(stored.get("_rid").asText()).isNotEqualTo("client");
     }
 
     @Test

@@ -268,8 +268,7 @@ final class PartitionTransaction {
 
     /** Validates a client body for a write and returns the copy to store. */
     private ObjectNode prepareBody(ObjectNode clientBody, String expectedId) {
-        ObjectNode body = clientBody.deepCopy();
-        SystemProperties.strip(body);
+        ObjectNode body = SystemProperties.itemCopy(clientBody);
         String id = IdRules.itemId(body);
         if (expectedId != null && !expectedId.equals(id)) {
             throw ErrorCode.BAD_REQUEST.exception(

@@ -1,8 +1,12 @@
 package io.cosmolite.engine.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The system properties Cosmos DB adds to every resource, and how they are made. */
@@ -53,5 +57,23 @@ public final class SystemProperties {
     /** Removes every system property from a client-supplied body. */
     public static void strip(ObjectNode body) {
         body.remove(ALL);
+    }
+
+    /**
+     * A copy of a client-supplied item body without its system properties, with room for them.
+     * Only the top level is copied: the engine sets system properties there and never changes a
+     * nested value, so nested objects and arrays are shared with {@code clientBody}. A deep copy
+     * of a 1 KB item was about a tenth of a create's CPU time.
+     */
+    public static ObjectNode itemCopy(ObjectNode clientBody) {
+        int fields = clientBody.size() + ALL.size();
+        Map<String, JsonNode> copy = new LinkedHashMap<>((int) (fields / 0.75f) + 1);
+        for (Map.Entry<String, JsonNode> field : clientBody.properties()) {
+            String name = field.getKey();
+            if (name.isEmpty() || name.charAt(0) != '_' || !ALL.contains(name)) {
+                copy.put(name, field.getValue());
+            }
+        }
+        return new ObjectNode(JsonNodeFactory.instance, copy);
     }
 }
