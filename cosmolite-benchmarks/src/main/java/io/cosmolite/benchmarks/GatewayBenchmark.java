@@ -174,8 +174,11 @@ public class GatewayBenchmark {
     @Benchmark
     public CosmosItemResponse<ObjectNode> create(Caller caller) {
         long n = caller.created++;
+        // A random logical partition: callers that walked the keys in order would catch up with
+        // each other and then queue on one partition's lock at every step.
+        int p = caller.random.nextInt(PARTITION_KEYS);
         caller.body.put("id", caller.idPrefix + n);
-        caller.body.put("pk", samples.partitionKeyText(n));
-        return container.createItem(caller.body, keys[(int) (n % PARTITION_KEYS)], null);
+        caller.body.put("pk", samples.partitionKeyText(p));
+        return container.createItem(caller.body, keys[p], null);
     }
 }
