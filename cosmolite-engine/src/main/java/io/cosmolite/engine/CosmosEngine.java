@@ -127,7 +127,7 @@ public final class CosmosEngine implements AutoCloseable {
     /** Opens an engine on the store the options name: RocksDB in a data directory, or memory. */
     public static CosmosEngine open(EngineOptions options) {
         KeyValueStore store = options.dataDirectory() == null
-                ? new InMemoryStore()
+                ? new InMemoryStore(StorageKeys::worthCaching)
                 : RocksDbStore.open(options.dataDirectory(), options.syncPolicy(), StorageKeys::worthCaching);
         return new CosmosEngine(store, options);
     }

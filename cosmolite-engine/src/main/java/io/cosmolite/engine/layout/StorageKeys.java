@@ -187,10 +187,10 @@ public final class StorageKeys {
     }
 
     /**
-     * Whether point reads of {@code key} are frequent enough for a row cache to keep it: not for index
-     * entries (only ever scanned, and written by the tens on every item write) nor change-log
-     * records (read in order by the change feed; one at a time only for an all-versions feed's
-     * previous image).
+     * Whether point reads of {@code key} are frequent enough for a store to keep it where such reads
+     * are fast (RocksDB's row cache, the in-memory store's hash index): not for index entries (only
+     * ever scanned, and written by the tens on every item write) nor change-log records (read in
+     * order by the change feed; one at a time only for an all-versions feed's previous image).
      */
     public static boolean worthCaching(byte[] key) {
         return key.length == 0 || (key[0] != INDEX && key[0] != CHANGE_LOG);

@@ -11,14 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * A {@link KeyValueStore} held in memory, for tests and {@code --in-memory}; {@link #sync()} does
  * nothing and nothing survives the process.
  *
  * <p>Design: multi-version concurrency. Each key has one {@link Slot}, reachable from a
- * {@link ConcurrentSkipListMap} ordered by {@link Arrays#compareUnsigned} (for scans) and from a
- * hash index (for point reads). A slot holds a chain of {@link Version}s, newest first, each
+ * {@link ConcurrentSkipListMap} ordered by {@link Arrays#compareUnsigned} (for scans) and, if it is
+ * a key the opener names as read one at a time, from a hash index (for point reads). Other keys
+ * (the engine's index entries and change-log records, the bulk of an indexed container's keys) are
+ * point-read, rarely, from the skip list: kept out of the hash index, they cost a write no hash
+ * insert and the store no hash entry, and leave the index small enough to stay in the CPU caches. A slot holds a chain of {@link Version}s, newest first, each
  * stamped with the sequence number of the batch that wrote it (a delete writes a tombstone).
  * A write happens in two phases:
  * <ol>
@@ -31,8 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  * So:
  * <ul>
- *   <li>{@link #get} takes no lock: one hash lookup, one volatile read and at most one step down
- *       the chain. Once any read has seen one key of a batch, every later read sees all of it; no
+ *   <li>{@link #get} takes no lock: one hash lookup (a skip-list lookup for keys outside the
+ *       hash index), one volatile read and at most one step down the chain. Once any read has seen one key of a batch, every later read sees all of it; no
  *       read ever sees part of a batch.</li>
  *   <li>A scan pins the {@code visible} number at open as its snapshot and walks the live map
  *       lazily, resolving each key to its newest version not above the snapshot. It sees exactly
@@ -64,6 +68,9 @@ public final class InMemoryStore implements KeyValueStore {
      */
     private final ConcurrentHashMap<HashedKey, Slot> index = new ConcurrentHashMap<>();
 
+    /** Which keys the hash index holds; a pure function of the key. */
+    private final Predicate<byte[]> hashed;
+
     /**
      * The value of every version written with an empty value: index entries, most of the keys of
      * an indexed container, carry nothing but their key, and need no array of their own.
@@ -84,14 +91,24 @@ public final class InMemoryStore implements KeyValueStore {
 
     private volatile boolean closed;
 
-    /** An empty store. */
+    /** An empty store whose every key is in the hash index. */
     public InMemoryStore() {
+        this(key -> true);
+    }
+
+    /**
+     * An empty store whose hash index holds only the keys {@code pointRead} accepts: the caller
+     * knows which of its keys are read one at a time often. Every key can be read; the others are
+     * found in the skip list. A pure function of the key.
+     */
+    public InMemoryStore(Predicate<byte[]> pointRead) {
+        this.hashed = pointRead;
     }
 
     @Override
     public byte[] get(byte[] key) {
         checkOpen();
-        Slot slot = index.get(new HashedKey(key));
+        Slot slot = hashed.test(key) ? index.get(new HashedKey(key)) : map.get(key);
         if (slot == null) {
             return null;
         }
@@ -140,7 +157,7 @@ public final class InMemoryStore implements KeyValueStore {
                     Slot inMap = map.putIfAbsent(fresh.bytes, fresh);
                     slot = inMap != null ? inMap : fresh;
                 }
-                if (slot.head == null) {
+                if (slot.head == null && hashed.test(slot.bytes)) {
                     index.put(slot, slot);
                 }
                 byte[] value = op.isDelete() ? null : op.value().length == 0 ? EMPTY : op.value().clone();
@@ -163,7 +180,7 @@ public final class InMemoryStore implements KeyValueStore {
      * only under the lock, when its first version is linked, so it never holds a removed slot.
      */
     private Slot slotOf(HashedKey key) {
-        Slot slot = index.get(key);
+        Slot slot = hashed.test(key.bytes) ? index.get(key) : null;
         if (slot != null) {
             return slot;
         }
@@ -260,7 +277,9 @@ public final class InMemoryStore implements KeyValueStore {
                 // An attached slot that has versions is the one slot of its key in both maps (a
                 // slot leaves them only here, when it is detached), so removing by key removes it.
                 map.remove(slot.bytes);
-                index.remove(slot);
+                if (hashed.test(slot.bytes)) {
+                    index.remove(slot);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Puts and deletes racing on a few keys, with scans opening and closing beside them: the case
@@ -24,9 +26,15 @@ import org.junit.jupiter.api.Test;
 class InMemoryStoreChurnTest {
     private static final int KEYS = 16;
 
-    @Test
-    void lastWriteOfEveryKeyWinsUnderChurn() throws Exception {
-        InMemoryStore store = new InMemoryStore();
+    /** A store with every key in its hash index, or (as the engine opens it) only some. */
+    private static InMemoryStore open(String hashed) {
+        return hashed.equals("every key") ? new InMemoryStore() : new InMemoryStore(key -> Arrays.hashCode(key) % 2 == 0);
+    }
+
+    @ParameterizedTest(name = "hash index: {0}")
+    @ValueSource(strings = {"every key", "some keys"})
+    void lastWriteOfEveryKeyWinsUnderChurn(String hashed) throws Exception {
+        InMemoryStore store = open(hashed);
         ReentrantLock[] keyLocks = new ReentrantLock[KEYS];
         String[] last = new String[KEYS];
         for (int k = 0; k < KEYS; k++) {
@@ -91,9 +99,10 @@ class InMemoryStoreChurnTest {
         store.close();
     }
 
-    @Test
-    void pointReadsAndScansAgreeAfterUnorderedChurnOnTheSameKeys() throws Exception {
-        InMemoryStore store = new InMemoryStore();
+    @ParameterizedTest(name = "hash index: {0}")
+    @ValueSource(strings = {"every key", "some keys"})
+    void pointReadsAndScansAgreeAfterUnorderedChurnOnTheSameKeys(String hashed) throws Exception {
+        InMemoryStore store = open(hashed);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
