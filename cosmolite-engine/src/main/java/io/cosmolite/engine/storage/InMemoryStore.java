@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * a key the opener names as read one at a time, from a hash index (for point reads). Other keys
  * (the engine's index entries and change-log records, the bulk of an indexed container's keys) are
  * point-read, rarely, from the skip list: kept out of the hash index, they cost a write no hash
- * insert and the store no hash entry, and leave the index small enough to stay in the CPU caches. A slot holds a chain of {@link Version}s, newest first, each
- * stamped with the sequence number of the batch that wrote it (a delete writes a tombstone).
+ * insert and the store no hash entry, and leave the index small enough to stay in the CPU caches.
+ * A slot holds a chain of {@link Version}s, newest first, each stamped with the sequence number of
+ * the batch that wrote it (a delete writes a tombstone).
  * A write happens in two phases:
  * <ol>
  *   <li>Without a lock, it finds or inserts the slot of every key of its batch. Inserting into the
@@ -36,8 +37,9 @@ import java.util.function.Predicate;
  * So:
  * <ul>
  *   <li>{@link #get} takes no lock: one hash lookup (a skip-list lookup for keys outside the
- *       hash index), one volatile read and at most one step down the chain. Once any read has seen one key of a batch, every later read sees all of it; no
- *       read ever sees part of a batch.</li>
+ *       hash index), one volatile read and at most one step down the chain. Once any read has
+ *       seen one key of a batch, every later read sees all of it; no read ever sees part of a
+ *       batch.</li>
  *   <li>A scan pins the {@code visible} number at open as its snapshot and walks the live map
  *       lazily, resolving each key to its newest version not above the snapshot. It sees exactly
  *       the batches published before it was opened, all of each, and nothing later, however long

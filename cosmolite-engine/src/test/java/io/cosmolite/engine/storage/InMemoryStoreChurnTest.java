@@ -28,7 +28,9 @@ class InMemoryStoreChurnTest {
 
     /** A store with every key in its hash index, or (as the engine opens it) only some. */
     private static InMemoryStore open(String hashed) {
-        return hashed.equals("every key") ? new InMemoryStore() : new InMemoryStore(key -> Arrays.hashCode(key) % 2 == 0);
+        return hashed.equals("every key")
+                ? new InMemoryStore()
+                : new InMemoryStore(key -> Arrays.hashCode(key) % 2 == 0);
     }
 
     @ParameterizedTest(name = "hash index: {0}")
